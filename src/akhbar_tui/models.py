@@ -169,3 +169,51 @@ class RefreshReport:
             f"{len(self.results)} feeds: {ok} ok, {unchanged} unchanged, {failed} failed; "
             f"{self.new_articles} new articles"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """What the parser made of one feed document: its metadata and its articles."""
+
+    title: str | None
+    site_url: str | None
+    lang: str | None
+    articles: tuple[Article, ...]
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshProgress:
+    """One step of a refresh, reported through the engine's plain progress callable."""
+
+    done: int
+    total: int
+    url: str
+    title: str
+    status: FeedStatus
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineQuery:
+    """Which headlines a list shows: all, one feed, one category, starred, unread only."""
+
+    feed_id: int | None = None
+    category: str | None = None
+    starred_only: bool = False
+    unread_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One row of the headline list: no bodies, so tens of thousands stay cheap."""
+
+    id: int
+    feed_id: int
+    feed_title: str
+    title: str
+    published: datetime | None
+    read: bool
+    starred: bool
+    direction: TextDirection
+    lang: str | None = None
+    link: str | None = None
