@@ -1,0 +1,335 @@
+"""feeds.toml: read it into a validated `Config`, and change it without losing the user's hand.
+
+Reading uses the standard library's `tomllib` (fast, strict). Every mistake becomes a
+`ConfigError` that names the file, the line (found by `config_locate`), the key, what is wrong
+and how to fix it. Writing goes through `config_write` (tomlkit, atomic) so comments, order and
+formatting survive.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from akhbar_tui.config_locate import locate
+from akhbar_tui.config_write import add_feed, remove_feed, set_setting
+from akhbar_tui.errors import ConfigError
+from akhbar_tui.models import FeedSpec
+from akhbar_tui.settings import SETTING_RULES, Settings
+
+__all__ = [
+    "Config",
+    "add_feed",
+    "default_feeds_text",
+    "ensure_user_config",
+    "load_config",
+    "remove_feed",
+    "set_setting",
+]
+
+FEED_KEYS: dict[str, type | tuple[type, ...]] = {
+    "url": str,
+    "title": str,
+    "category": str,
+    "tags": list,
+    "lang": str,
+    "direction": str,
+    "country": str,
+    "enabled": bool,
+    "full_text": bool,
+}
+DIRECTIONS = ("auto", "rtl", "ltr")
+TOP_LEVEL = ("settings", "feeds", "keys")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A validated feeds.toml: settings, every feed (disabled ones too) and key bindings."""
+
+    path: Path
+    settings: Settings
+    feeds: tuple[FeedSpec, ...]
+    keys: dict[str, str]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def enabled_feeds(self) -> tuple[FeedSpec, ...]:
+        """The feeds a refresh fetches."""
+        return tuple(f for f in self.feeds if f.enabled)
+
+
+def default_feeds_text() -> str:
+    """The feeds.toml shipped inside the package (the repository's root file)."""
+    return resources.files("akhbar_tui").joinpath("data/feeds.toml").read_text("utf-8")
+
+
+def ensure_user_config(path: Path) -> Path:
+    """Copy the default feed list to `path` on first run, so the user has a file to edit."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(default_feeds_text(), encoding="utf-8")
+        shutil.move(tmp, path)
+    return path
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate feeds.toml; a user mistake raises `ConfigError` with file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            "file not found",
+            file=str(path),
+            hint="create it, or run `akhbar` once without --config to get the default list",
+        ) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"not UTF-8 text ({error.reason} at byte {error.start})",
+            file=str(path),
+            hint="save the file as UTF-8",
+        ) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read: {error.strerror}", file=str(path)) from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Validate the TOML text of `path`; split from `load_config` so tests can feed strings."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column = _toml_error_position(error)
+        raise ConfigError(
+            f"not valid TOML: {str(error).split(' (at line')[0]}",
+            file=str(path),
+            line=line,
+            column=column,
+            hint="check quotes, brackets and `key = value` syntax on that line",
+        ) from None
+    checker = _Checker(text, path)
+    for key in data:
+        if key not in TOP_LEVEL:
+            checker.warn(f"unknown top-level key '{key}' is ignored", section=None, key=key)
+    settings = checker.settings(data.get("settings", {}))
+    feeds = checker.feeds(data.get("feeds", []))
+    keys = checker.keys(data.get("keys", {}))
+    return Config(path, settings, feeds, keys, tuple(checker.warnings))
+
+
+def _toml_error_position(error: tomllib.TOMLDecodeError) -> tuple[int | None, int | None]:
+    """tomllib puts `(at line L, column C)` in its message; pull the numbers out."""
+    message = str(error)
+    marker = "(at line "
+    if marker not in message:
+        return None, None
+    tail = message.rsplit(marker, 1)[1].rstrip(")")
+    line_part, _, column_part = tail.partition(", column ")
+    try:
+        return int(line_part), int(column_part) if column_part else None
+    except ValueError:
+        return None, None
+
+
+class _Checker:
+    """Validates the parsed tables, collecting warnings and raising the first error."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+        self.warnings: list[str] = []
+
+    def error(
+        self,
+        message: str,
+        *,
+        section: str | tuple[str, int] | None,
+        key: str | None,
+        hint: str | None = None,
+    ) -> ConfigError:
+        """A ConfigError located at `key` inside `section` (a table name or (array, index))."""
+        line = locate(self.text, section, key)
+        return ConfigError(message, file=str(self.path), line=line, key=key, hint=hint)
+
+    def warn(self, message: str, *, section: str | tuple[str, int] | None, key: str) -> None:
+        """Record a warning naming the file and line; the CLI prints them on stderr."""
+        line = locate(self.text, section, key)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        self.warnings.append(f"{where}: {message}")
+
+    def settings(self, table: Any) -> Settings:
+        """Check `[settings]` against SETTING_RULES and build a Settings."""
+        if not isinstance(table, dict):
+            raise self.error(
+                "must be a table",
+                section=None,
+                key="settings",
+                hint="write it as a [settings] section",
+            )
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            rule = SETTING_RULES.get(key)
+            if rule is None:
+                self.warn(f"unknown setting '{key}' is ignored", section="settings", key=key)
+                continue
+            kind, allowed, minimum = rule
+            if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+                raise self.error(
+                    f"must be a whole number, not {_describe(value)}",
+                    section="settings",
+                    key=key,
+                    hint=f"for example {key} = 30",
+                )
+            if kind is str and not isinstance(value, str):
+                raise self.error(
+                    f"must be a string, not {_describe(value)}",
+                    section="settings",
+                    key=key,
+                    hint=f"put the value in quotes",
+                )
+            if allowed is not None and value not in allowed:
+                choices = ", ".join(f'"{a}"' for a in allowed)
+                raise self.error(
+                    f"must be one of {choices}, not {value!r}", section="settings", key=key
+                )
+            if minimum is not None and value < minimum:
+                raise self.error(
+                    f"must be at least {minimum}, not {value}", section="settings", key=key
+                )
+            values[key] = value
+        return Settings(**values)
+
+    def feeds(self, array: Any) -> tuple[FeedSpec, ...]:
+        """Check every `[[feeds]]` entry: a unique http(s) url and well-typed keys."""
+        if not isinstance(array, list):
+            raise self.error(
+                "must be an array of tables",
+                section=None,
+                key="feeds",
+                hint="write each feed as a [[feeds]] section",
+            )
+        specs: list[FeedSpec] = []
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(array):
+            section = ("feeds", index)
+            if not isinstance(entry, dict):
+                raise self.error("each feed must be a table", section=None, key="feeds")
+            spec = self.feed(entry, section, index)
+            if spec.url in seen:
+                raise self.error(
+                    f"duplicate url: feed #{index + 1} repeats feed #{seen[spec.url] + 1}",
+                    section=section,
+                    key="url",
+                    hint="remove one of the two [[feeds]] entries",
+                )
+            seen[spec.url] = index
+            specs.append(spec)
+        return tuple(specs)
+
+    def feed(self, entry: dict[str, Any], section: tuple[str, int], index: int) -> FeedSpec:
+        """Build one FeedSpec, raising on the first wrong key."""
+        for key, value in entry.items():
+            expected = FEED_KEYS.get(key)
+            if expected is None:
+                self.warn(f"unknown feed key '{key}' is ignored", section=section, key=key)
+            elif not isinstance(value, expected) or (
+                expected is not bool and isinstance(value, bool)
+            ):
+                raise self.error(
+                    f"must be {_type_name(expected)}, not {_describe(value)}",
+                    section=section,
+                    key=key,
+                )
+        url = entry.get("url")
+        if url is None:
+            raise self.error(
+                f"feed #{index + 1} has no url",
+                section=section,
+                key=None,
+                hint='add a line like url = "https://example.com/feed.xml"',
+            )
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise self.error(
+                f"must be an http:// or https:// address, not {url!r}", section=section, key="url"
+            )
+        tags = entry.get("tags", [])
+        if not all(isinstance(t, str) for t in tags):
+            raise self.error("must be a list of strings", section=section, key="tags")
+        direction = entry.get("direction", "auto")
+        if direction not in DIRECTIONS:
+            raise self.error(
+                f'must be "auto", "rtl" or "ltr", not {direction!r}',
+                section=section,
+                key="direction",
+            )
+        country = entry.get("country")
+        if country is not None and not (
+            len(country) == 2 and country.isascii() and country.isalpha()
+        ):
+            raise self.error(
+                f'must be a two-letter ISO 3166 code such as "SA", not {country!r}',
+                section=section,
+                key="country",
+            )
+        return FeedSpec(
+            url=url.strip(),
+            title=entry.get("title"),
+            category=entry.get("category"),
+            tags=tuple(tags),
+            lang=entry.get("lang"),
+            direction=direction,
+            country=country.upper() if country else None,
+            enabled=entry.get("enabled", True),
+            full_text=entry.get("full_text", False),
+        )
+
+    def keys(self, table: Any) -> dict[str, str]:
+        """Check `[keys]`: binding id → key name, both strings."""
+        if not isinstance(table, dict):
+            raise self.error(
+                "must be a table", section=None, key="keys", hint="write it as a [keys] section"
+            )
+        for key, value in table.items():
+            if not isinstance(value, str) or not value:
+                raise self.error(
+                    f'must be a key name such as "j" or "ctrl+r", not {_describe(value)}',
+                    section="keys",
+                    key=key,
+                )
+        return dict(table)
+
+
+def _describe(value: Any) -> str:
+    """A short description of a wrong value for error messages."""
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
+    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    """'a string', 'true or false', … for the expected type of a feed key."""
+    return {str: "a string", bool: "true or false", list: "a list of strings"}.get(
+        expected, "another type"
+    )  # type: ignore[arg-type]
+
+
+def _is_type(value: Any, expected: type | tuple[type, ...]) -> bool:
+    """isinstance, except that TOML booleans never pass for other types."""
+    return isinstance(value, expected) and (expected is bool or not isinstance(value, bool))
+
+
+def _is_country_code(code: str) -> bool:
+    """A two-letter ISO 3166 alpha-2 shape (the list itself is not checked)."""
+    return len(code) == 2 and code.isascii() and code.isalpha()

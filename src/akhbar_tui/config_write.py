@@ -1,0 +1,151 @@
+"""Change feeds.toml the way a careful person would: keep comments, order and formatting.
+
+Every write goes through tomlkit (which round-trips the user's file) and lands atomically: the new
+text is written to a temporary file in the same directory, flushed to disk, then renamed over the
+old one, so a crash never leaves a half-written feeds.toml.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import AoT, Table
+
+from akhbar_tui.errors import ConfigError
+from akhbar_tui.models import FeedSpec
+from akhbar_tui.settings import SETTING_RULES
+
+
+def add_feed(path: Path, spec: FeedSpec) -> None:
+    """Append a `[[feeds]]` entry for `spec`; a URL already in the file is an error."""
+    doc = _read(path)
+    feeds = _feeds_array(doc, create=True)
+    for table in feeds:
+        if table.get("url") == spec.url:
+            raise ConfigError(
+                f"{spec.url} is already in the feed list",
+                file=str(path),
+                key="url",
+                hint="remove it first with `akhbar feeds remove URL` to change it",
+            )
+    table = tomlkit.table()
+    table["url"] = spec.url
+    for key in ("title", "category", "lang", "country"):
+        value = getattr(spec, key)
+        if value:
+            table[key] = value
+    if spec.tags:
+        table["tags"] = list(spec.tags)
+    if spec.direction != "auto":
+        table["direction"] = spec.direction
+    if not spec.enabled:
+        table["enabled"] = False
+    if spec.full_text:
+        table["full_text"] = True
+    if len(feeds):
+        table.trivia.indent = "\n"  # a blank line between entries, as a person would write
+    feeds.append(table)
+    _write(path, doc)
+
+
+def remove_feed(path: Path, url_or_title: str) -> FeedSpec:
+    """Remove the feed whose url or title is `url_or_title`; returns what was removed."""
+    doc = _read(path)
+    feeds = _feeds_array(doc, create=False)
+    wanted = url_or_title.strip()
+    matches = [
+        i
+        for i, table in enumerate(feeds or [])
+        if table.get("url") == wanted or str(table.get("title", "")).casefold() == wanted.casefold()
+    ]
+    if not matches:
+        raise ConfigError(
+            f"no feed has the url or title {wanted!r}",
+            file=str(path),
+            hint="`akhbar feeds list` shows every feed's title and url",
+        )
+    if len(matches) > 1:
+        raise ConfigError(
+            f"{len(matches)} feeds have the title {wanted!r}",
+            file=str(path),
+            hint="remove it by its url instead",
+        )
+    table = feeds[matches[0]]
+    removed = FeedSpec(
+        url=str(table.get("url")),
+        title=_plain(table.get("title")),
+        category=_plain(table.get("category")),
+    )
+    del feeds[matches[0]]
+    _write(path, doc)
+    return removed
+
+
+def set_setting(path: Path, key: str, value: Any) -> None:
+    """Set `[settings] key = value`, creating the table if needed; unknown keys are refused."""
+    rule = SETTING_RULES.get(key)
+    if rule is None:
+        raise ConfigError(f"unknown setting '{key}'", file=str(path), key=key)
+    kind, allowed, _minimum = rule
+    if not isinstance(value, kind) or (allowed is not None and value not in allowed):
+        raise ConfigError(f"invalid value {value!r}", file=str(path), key=key)
+    doc = _read(path)
+    settings = doc.get("settings")
+    if settings is None:
+        settings = tomlkit.table()
+        doc["settings"] = settings
+    settings[key] = value
+    _write(path, doc)
+
+
+def _plain(value: Any) -> str | None:
+    """tomlkit items → plain str (or None) for the models."""
+    return None if value is None else str(value)
+
+
+def _read(path: Path) -> tomlkit.TOMLDocument:
+    """Parse the file for round-trip editing; errors name the file."""
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return tomlkit.document()
+    except (TOMLKitError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"cannot edit: {error}", file=str(path), hint="fix the file by hand first"
+        ) from None
+
+
+def _feeds_array(doc: tomlkit.TOMLDocument, *, create: bool) -> AoT | None:
+    """The `[[feeds]]` array of tables, created empty when asked."""
+    feeds = doc.get("feeds")
+    if feeds is None and create:
+        feeds = tomlkit.aot()
+        doc.append("feeds", feeds)
+    if feeds is not None and not isinstance(feeds, AoT | list):
+        raise ConfigError("'feeds' must be [[feeds]] tables", key="feeds")
+    if feeds is not None and not all(isinstance(t, Table | dict) for t in feeds):
+        raise ConfigError("each feed must be a [[feeds]] table", key="feeds")
+    return feeds
+
+
+def _write(path: Path, doc: tomlkit.TOMLDocument) -> None:
+    """Atomically replace `path` with `doc`, keeping the file's permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = tomlkit.dumps(doc)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
