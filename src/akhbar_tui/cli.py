@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from akhbar_tui import __version__
 from akhbar_tui.errors import AkhbarError
@@ -19,13 +20,8 @@ from akhbar_tui.errors import AkhbarError
 # Subcommand name → (module in akhbar_tui.commands, one-line help). Each module has
 # `register(parser)` to add its arguments and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "refresh": ("refresh", "fetch every enabled feed and store new articles"),
     "feeds": ("feeds", "list, add or remove feeds in feeds.toml"),
     "opml": ("opml", "import or export the feed list as OPML"),
-    "search": ("search", "search stored articles"),
-    "figures": ("figures", "print the key figures of a text or a stored article"),
-    "render": ("render", "print text laid out for this terminal (Arabic shaped and ordered)"),
-    "fetch-article": ("fetch_article", "print the main text of an article page"),
     "paths": ("paths", "print where akhbar keeps its files"),
 }
 
@@ -69,7 +65,7 @@ def add_common_options(parser: argparse.ArgumentParser, default: object = None) 
     )
 
 
-def _command_module(module_name: str):  # noqa: ANN202 - a module object
+def _command_module(module_name: str) -> ModuleType:
     """Import `akhbar_tui.commands.<module_name>` (lazily, when a command needs it)."""
     return importlib.import_module(f"akhbar_tui.commands.{module_name}")
 

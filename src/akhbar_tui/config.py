@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from akhbar_tui.config_locate import locate
-from akhbar_tui.config_write import add_feed, remove_feed, set_setting
+from akhbar_tui.config_write import add_feed, add_feeds, remove_feed, set_setting
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import FeedSpec
 from akhbar_tui.settings import SETTING_RULES, Settings
@@ -25,6 +25,7 @@ from akhbar_tui.settings import SETTING_RULES, Settings
 __all__ = [
     "Config",
     "add_feed",
+    "add_feeds",
     "default_feeds_text",
     "ensure_user_config",
     "load_config",
@@ -190,7 +191,7 @@ class _Checker:
                     f"must be a string, not {_describe(value)}",
                     section="settings",
                     key=key,
-                    hint=f"put the value in quotes",
+                    hint="put the value in quotes",
                 )
             if allowed is not None and value not in allowed:
                 choices = ", ".join(f'"{a}"' for a in allowed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,37 @@ from akhbar_tui.settings import SETTING_RULES
 
 def add_feed(path: Path, spec: FeedSpec) -> None:
     """Append a `[[feeds]]` entry for `spec`; a URL already in the file is an error."""
+    if not add_feeds(path, [spec]):
+        raise ConfigError(
+            f"{spec.url} is already in the feed list",
+            file=str(path),
+            key="url",
+            hint="remove it first with `akhbar feeds remove URL` to change it",
+        )
+
+
+def add_feeds(path: Path, specs: Iterable[FeedSpec]) -> list[FeedSpec]:
+    """Append every spec whose URL is not in the file yet, in one write; returns those added."""
     doc = _read(path)
     feeds = _feeds_array(doc, create=True)
-    for table in feeds:
-        if table.get("url") == spec.url:
-            raise ConfigError(
-                f"{spec.url} is already in the feed list",
-                file=str(path),
-                key="url",
-                hint="remove it first with `akhbar feeds remove URL` to change it",
-            )
+    known = {str(table.get("url")) for table in feeds}
+    added: list[FeedSpec] = []
+    for spec in specs:
+        if spec.url in known:
+            continue
+        known.add(spec.url)
+        table = _feed_table(spec)
+        if len(feeds):
+            table.trivia.indent = "\n"  # a blank line between entries, as a person would write
+        feeds.append(table)
+        added.append(spec)
+    if added:
+        _write(path, doc)
+    return added
+
+
+def _feed_table(spec: FeedSpec) -> Table:
+    """A `[[feeds]]` table holding only the keys that differ from their defaults."""
     table = tomlkit.table()
     table["url"] = spec.url
     for key in ("title", "category", "lang", "country"):
@@ -47,10 +69,7 @@ def add_feed(path: Path, spec: FeedSpec) -> None:
         table["enabled"] = False
     if spec.full_text:
         table["full_text"] = True
-    if len(feeds):
-        table.trivia.indent = "\n"  # a blank line between entries, as a person would write
-    feeds.append(table)
-    _write(path, doc)
+    return table
 
 
 def remove_feed(path: Path, url_or_title: str) -> FeedSpec:

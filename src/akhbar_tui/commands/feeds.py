@@ -1,0 +1,115 @@
+"""`akhbar feeds list|add|remove`: edit the feed list without opening an editor.
+
+`add` needs no network (it writes the URL as given) unless `--discover` asks akhbar to find the
+feed a web page links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from akhbar_tui.errors import ConfigError
+from akhbar_tui.models import FeedSpec
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """`list`, `add URL [--title] [--category] [--tag]… [--lang] [--discover]`, `remove`."""
+    actions = parser.add_subparsers(dest="feeds_action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="list the feeds in feeds.toml")
+    add = actions.add_parser("add", help="add a feed (offline: the URL is written as given)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--title")
+    add.add_argument("--category")
+    add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
+    add.add_argument("--lang", metavar="LANG", help="BCP 47 language, e.g. ar")
+    add.add_argument(
+        "--discover",
+        action="store_true",
+        help="URL is a web page: fetch it and add the first feed it links",
+    )
+    remove = actions.add_parser("remove", help="remove a feed by url or title")
+    remove.add_argument("feed", metavar="URL|TITLE")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the action."""
+    from akhbar_tui.commands._context import config_from_args
+
+    config = config_from_args(args)
+    if args.feeds_action == "list":
+        return _list(config.feeds)
+    if args.feeds_action == "add":
+        return _add(args, config.path)
+    removed = _remove(config.path, args.feed)
+    print(f"removed {removed.display_title} ({removed.url})")
+    return 0
+
+
+def _list(feeds: tuple[FeedSpec, ...]) -> int:
+    """One feed per line: title, category, language and url, tab-separated for scripts."""
+    for feed in feeds:
+        flags = "" if feed.enabled else "\t(disabled)"
+        columns = (feed.display_title, feed.category or "-", feed.lang or "-", feed.url)
+        print("\t".join(columns) + flags)
+    return 0
+
+
+def _add(args: argparse.Namespace, path: Path) -> int:
+    """Write the new feed, discovering it first when asked."""
+    from akhbar_tui.config import add_feed
+
+    url = args.url.strip()
+    if args.discover:
+        url = _discover(args, url)
+    spec = FeedSpec(
+        url=url,
+        title=args.title,
+        category=args.category,
+        tags=tuple(args.tags),
+        lang=args.lang,
+    )
+    _check_url(spec.url)
+    add_feed(path, spec)
+    print(f"added {spec.display_title} ({spec.url})")
+    return 0
+
+
+def _discover(args: argparse.Namespace, page_url: str) -> str:
+    """The first feed `page_url` links; the others are listed so the user can pick one."""
+    from akhbar_tui.commands._context import engine_from_args
+
+    engine = engine_from_args(args)
+    try:
+        found = asyncio.run(engine.discover(page_url))
+    finally:
+        engine.close()
+    if not found:
+        raise ConfigError(
+            f"{page_url} links no RSS or Atom feed",
+            hint="find the feed's address on the site and add it without --discover",
+        )
+    for other in found[1:]:
+        print(f"also found: {other}", file=sys.stderr)
+    return found[0]
+
+
+def _check_url(url: str) -> None:
+    """Refuse what feeds.toml would refuse, before writing it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"a feed address must start with http:// or https://, not {url!r}",
+            hint="for example: akhbar feeds add https://example.com/feed.xml",
+        )
+
+
+def _remove(path: Path, ident: str) -> FeedSpec:
+    """Remove by url or title through config's writer."""
+    from akhbar_tui.config import remove_feed
+
+    return remove_feed(path, ident)
