@@ -43,10 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        add_common_options(sub, default=argparse.SUPPRESS)
         sub.set_defaults(command_module=module_name)
         _command_module(module_name).register(sub)
+        _add_common_to_leaves(sub)
     return parser
+
+
+def _add_common_to_leaves(parser: argparse.ArgumentParser) -> None:
+    """Let `--config`/`--bidi` follow the last word of a command (`akhbar feeds list --config F`)."""
+    nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not nested:
+        add_common_options(parser, default=argparse.SUPPRESS)
+        return
+    for action in nested:
+        for child in set(action.choices.values()):
+            _add_common_to_leaves(child)
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object = None) -> None:

@@ -101,6 +101,8 @@ def remove_feed(path: Path, url_or_title: str) -> FeedSpec:
         category=_plain(table.get("category")),
     )
     del feeds[matches[0]]
+    if not len(feeds):
+        del doc["feeds"]  # an empty array of tables would be written as `feeds = []`
     _write(path, doc)
     return removed
 
@@ -155,7 +157,7 @@ def _feeds_array(doc: tomlkit.TOMLDocument, *, create: bool) -> AoT | None:
 def _write(path: Path, doc: tomlkit.TOMLDocument) -> None:
     """Atomically replace `path` with `doc`, keeping the file's permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = tomlkit.dumps(doc)
+    text = tomlkit.dumps(doc).rstrip("\n") + "\n"  # removals can leave blank lines at the end
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

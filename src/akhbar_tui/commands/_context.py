@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from akhbar_tui import paths
-from akhbar_tui.config import Config, ensure_user_config, load_config
+from akhbar_tui.config import Config, ensure_user_config, load_config, parse_config
 
 if TYPE_CHECKING:
     from akhbar_tui.engine import Engine
@@ -26,9 +26,18 @@ def config_path(args: argparse.Namespace) -> Path:
     return ensure_user_config(paths.user_feeds_file())
 
 
-def config_from_args(args: argparse.Namespace, *, warn: bool = True) -> Config:
-    """Load and validate the configuration; unknown keys are reported on stderr."""
-    config = load_config(config_path(args))
+def config_from_args(
+    args: argparse.Namespace, *, warn: bool = True, missing_ok: bool = False
+) -> Config:
+    """Load and validate the configuration; unknown keys are reported on stderr.
+
+    Commands that write the file (`feeds add`, `opml import`) pass `missing_ok`: a `--config`
+    file that does not exist yet is then an empty list that the write creates.
+    """
+    path = config_path(args)
+    if missing_ok and not path.exists():
+        return parse_config("", path)
+    config = load_config(path)
     if warn:
         for warning in config.warnings:
             print(f"akhbar: warning: {warning}", file=sys.stderr)

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch to the action."""
     from akhbar_tui.commands._context import config_from_args
 
-    config = config_from_args(args)
+    config = config_from_args(args, missing_ok=args.feeds_action == "add")
     if args.feeds_action == "list":
         return _list(config.feeds)
     if args.feeds_action == "add":

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from akhbar_tui.config import add_feeds
     from akhbar_tui.opml import export_opml, parse_opml
 
-    config = config_from_args(args)
+    config = config_from_args(args, missing_ok=args.opml_action == "import")
     if args.opml_action == "export":
         text = export_opml(config.feeds)
         if args.file:

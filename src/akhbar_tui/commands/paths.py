@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from akhbar_tui import paths
-from akhbar_tui.commands._context import config_path
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -14,6 +13,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the feeds.toml in use, the data directory and the database file."""
+    from akhbar_tui.commands._context import config_path
+
     print(f"config: {config_path(args)}")
     print(f"data: {paths.data_dir()}")
     print(f"database: {paths.database_file()}")
