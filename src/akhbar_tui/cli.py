@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_common_to_leaves(parser: argparse.ArgumentParser) -> None:
-    """Let `--config`/`--bidi` follow the last word of a command (`akhbar feeds list --config F`)."""
+    """Let `--config`/`--bidi` also follow the last word (`akhbar feeds list --config F`)."""
     nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     if not nested:
         add_common_options(parser, default=argparse.SUPPRESS)
