@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from akhbar_tui.config import default_feeds_text, ensure_user_config, load_config
 from akhbar_tui.errors import ConfigError
-from akhbar_tui.settings import Settings
+from akhbar_tui.settings import SETTING_RULES, Settings
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -146,3 +147,7 @@ def test_first_run_copies_default(tmp_path: Path) -> None:
     target.write_text("# mine\n", encoding="utf-8")
     ensure_user_config(target)
     assert target.read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_every_setting_has_a_rule() -> None:
+    assert set(SETTING_RULES) == {f.name for f in fields(Settings)}
