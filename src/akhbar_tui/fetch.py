@@ -1,0 +1,344 @@
+"""HTTP fetching of feeds: the one place that configures httpx.
+
+One `Fetcher` owns one `httpx.AsyncClient` for a refresh. Its limits come from `Settings`:
+
+- concurrency: a per-host semaphore (`max_per_host`) is taken first, then a global one
+  (`max_connections`), so a feed waiting for a busy host never holds a global slot, and the
+  client's own pool (sized to `max_connections`) never has to queue — a pool with hundreds of
+  queued requests is what slowed down sharply in the trial the issue mentions (see
+  `benchmarks/fetch_pool.py` for the measurement);
+- a total deadline per fetch (`timeout_seconds`) around the whole exchange, redirects, the
+  Retry-After wait and the streamed body included, besides httpx's connect and read timeouts,
+  so a server that drips one byte a second cannot hold a feed forever;
+- the body is decompressed here (gzip, deflate) chunk by chunk with the size cap applied to the
+  decompressed bytes, so neither a huge body nor a gzip bomb fills the memory;
+- redirects are followed by hand: at most five, only to http(s);
+- conditional GET (If-None-Match / If-Modified-Since) and 429/503 Retry-After are honoured;
+- proxies come from the environment (`trust_env`).
+
+`Fetcher.fetch` never raises for network or HTTP trouble: the `FetchOutcome` carries a short
+human reason instead ("timed out after 30 s", "HTTP 404", "connection refused",
+"response over 10 MB", "too many redirects").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import zlib
+from collections.abc import AsyncIterator
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from akhbar_tui import __version__
+from akhbar_tui.models import FetchOutcome
+from akhbar_tui.settings import Settings
+
+__all__ = ["FEED_ACCEPT", "MAX_BODY_BYTES", "MAX_REDIRECTS", "USER_AGENT", "Fetcher"]
+
+MAX_BODY_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+MAX_RETRY_WAIT = 5.0
+"""Longest Retry-After (seconds) akhbar waits for inside one fetch; longer ones fail the feed."""
+USER_AGENT = f"akhbar/{__version__} (terminal news reader; +https://pypi.org/project/akhbar-tui/)"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+)
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_RETRY_STATUSES = frozenset({429, 503})
+
+
+class _FetchFailed(Exception):
+    """Internal: a fetch ended with a human reason (and maybe an HTTP status)."""
+
+    def __init__(self, reason: str, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+
+
+class Fetcher:
+    """Async HTTP fetching with the limits from Settings: `async with Fetcher(settings) as f`.
+
+    One instance serves one event loop (a refresh): the semaphores and the connection pool belong
+    to the loop that entered it.
+    """
+
+    def __init__(self, settings: Settings, *, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self._settings = settings
+        self._max_bytes = max_bytes
+        self._timeout = float(settings.timeout_seconds)
+        self._global = asyncio.Semaphore(settings.max_connections)
+        self._per_host: dict[str, asyncio.Semaphore] = {}
+        self._client: httpx.AsyncClient | None = None
+
+    async def __aenter__(self) -> Fetcher:
+        timeout = self._timeout
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
+            limits=httpx.Limits(
+                max_connections=self._settings.max_connections,
+                max_keepalive_connections=self._settings.max_connections,
+            ),
+            follow_redirects=False,
+            trust_env=True,
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = FEED_ACCEPT,
+    ) -> FetchOutcome:
+        """GET `url` conditionally and return the body or the reason it could not be had.
+
+        The deadline starts once this fetch holds its concurrency slots, so feeds queued behind
+        others are not charged for the wait. A 304 comes back with `not_modified` true and the
+        validators it was sent with (or newer ones the server gave).
+        """
+        if self._client is None:
+            raise RuntimeError("Fetcher used outside `async with`")
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return FetchOutcome(url=url, error="invalid URL")
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+
+        host_slot = self._per_host.setdefault(host, asyncio.Semaphore(self._settings.max_per_host))
+        async with host_slot, self._global:
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout(self._timeout):
+                    outcome = await self._exchange(url, headers, started + self._timeout)
+            except TimeoutError:
+                reason = f"timed out after {_seconds(self._timeout)} s"
+                outcome = FetchOutcome(url=url, error=reason)
+            except _FetchFailed as failed:
+                outcome = FetchOutcome(url=url, status=failed.status, error=failed.reason)
+            except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+                outcome = FetchOutcome(url=url, error=_reason(exc, url, self._timeout))
+        if outcome.status == 304:
+            outcome = _with_validators(outcome, etag, last_modified)
+        return _with_elapsed(outcome, time.monotonic() - started)
+
+    async def _exchange(self, url: str, headers: dict[str, str], deadline: float) -> FetchOutcome:
+        """Follow redirects and at most one short Retry-After wait; read the final body."""
+        retried = False
+        while True:
+            response = await self._follow(url, headers)
+            try:
+                status = response.status_code
+                if status in _RETRY_STATUSES:
+                    wait = _retry_after(response.headers.get("retry-after"))
+                    remaining = deadline - time.monotonic()
+                    if (
+                        wait is not None
+                        and not retried
+                        and wait <= MAX_RETRY_WAIT
+                        and wait < remaining - 1.0
+                    ):
+                        retried = True
+                        await response.aclose()
+                        await asyncio.sleep(wait)
+                        continue
+                    after = f", retry after {_seconds(wait)} s" if wait is not None else ""
+                    raise _FetchFailed(f"HTTP {status}{after}", status)
+                if status == 304:
+                    return _outcome(url, response, b"")
+                if status >= 400:
+                    raise _FetchFailed(f"HTTP {status}", status)
+                if not 200 <= status < 300:
+                    raise _FetchFailed(f"HTTP {status}: unexpected answer", status)
+                body = await self._read_body(response)
+                return _outcome(url, response, body)
+            finally:
+                await response.aclose()
+
+    async def _follow(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
+        assert self._client is not None
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            if urlsplit(current).scheme.lower() not in ("http", "https"):
+                raise _FetchFailed("only http and https URLs can be fetched")
+            request = self._client.build_request("GET", current, headers=headers)
+            response = await self._client.send(request, stream=True)
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECT_STATUSES or not location:
+                return response
+            await response.aclose()
+            current = urljoin(str(response.url), location.strip())
+            if urlsplit(current).scheme.lower() not in ("http", "https"):
+                raise _FetchFailed("redirected to a URL that is not http or https")
+        raise _FetchFailed("too many redirects")
+
+    async def _read_body(self, response: httpx.Response) -> bytes:
+        """Stream and decompress the body, failing as soon as it passes the size cap."""
+        cap = self._max_bytes
+        too_big = f"response over {_size(cap)}"
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        declared = response.headers.get("content-length", "")
+        if encoding in ("", "identity") and declared.isdigit() and int(declared) > cap:
+            raise _FetchFailed(too_big, response.status_code)
+        body = bytearray()
+        async for chunk in _decoded(response.aiter_raw(), encoding, cap):
+            body += chunk
+            if len(body) > cap:
+                raise _FetchFailed(too_big, response.status_code)
+        return bytes(body)
+
+
+async def _decoded(raw: AsyncIterator[bytes], encoding: str, cap: int) -> AsyncIterator[bytes]:
+    """Decompress a raw byte stream, never producing more than `cap + 1` bytes in all."""
+    if encoding in ("", "identity"):
+        async for chunk in raw:
+            yield chunk
+        return
+    if encoding in ("gzip", "x-gzip"):
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decoder = None  # zlib-wrapped or raw: decided by the first chunk
+    else:
+        raise _FetchFailed(f"unsupported content encoding {encoding!r}")
+    produced = 0
+    try:
+        async for chunk in raw:
+            if decoder is None:
+                raw_deflate = not chunk or (chunk[0] & 0x0F) != 8
+                decoder = zlib.decompressobj(-zlib.MAX_WBITS if raw_deflate else zlib.MAX_WBITS)
+            out = decoder.decompress(chunk, cap + 1 - produced)
+            produced += len(out)
+            yield out
+            if produced > cap:
+                return
+        if decoder is not None:
+            yield decoder.flush()
+    except zlib.error as exc:
+        raise _FetchFailed(f"could not decompress the response ({encoding}): {exc}") from None
+
+
+def _outcome(url: str, response: httpx.Response, body: bytes) -> FetchOutcome:
+    """A successful (2xx or 304) exchange as a FetchOutcome."""
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    return FetchOutcome(
+        url=url,
+        status=response.status_code,
+        body=body,
+        headers=headers,
+        final_url=str(response.url),
+        etag=headers.get("etag"),
+        last_modified=headers.get("last-modified"),
+    )
+
+
+def _with_validators(outcome: FetchOutcome, etag: str | None, modified: str | None) -> FetchOutcome:
+    """A 304 keeps the validators it was asked with unless the server sent new ones."""
+    return FetchOutcome(
+        url=outcome.url,
+        status=outcome.status,
+        body=b"",
+        headers=outcome.headers,
+        final_url=outcome.final_url,
+        etag=outcome.etag or etag,
+        last_modified=outcome.last_modified or modified,
+        error=outcome.error,
+    )
+
+
+def _with_elapsed(outcome: FetchOutcome, elapsed: float) -> FetchOutcome:
+    """The same outcome with its wall time filled in."""
+    return FetchOutcome(
+        url=outcome.url,
+        status=outcome.status,
+        body=outcome.body,
+        headers=outcome.headers,
+        final_url=outcome.final_url,
+        etag=outcome.etag,
+        last_modified=outcome.last_modified,
+        error=outcome.error,
+        elapsed=elapsed,
+    )
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _reason(exc: Exception, url: str, timeout: float) -> str:
+    """The short human reason for a transport-level failure."""
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {_seconds(timeout)} s"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "only http and https URLs can be fetched"
+    if isinstance(exc, httpx.InvalidURL | ValueError):
+        return "invalid URL"
+    if isinstance(exc, httpx.ProxyError):
+        return f"proxy error: {exc}"
+    text = str(exc) or type(exc).__name__
+    lowered = " ".join(str(e) for e in _causes(exc)).lower()
+    if isinstance(exc, httpx.ConnectError | OSError):
+        if any(isinstance(e, ConnectionRefusedError) for e in _causes(exc)):
+            return "connection refused"
+        if any(s in lowered for s in ("name or service", "nodename", "name resolution", "getaddr")):
+            return f"host not found: {urlsplit(url).hostname}"
+        if "ssl" in lowered or "certificate" in lowered:
+            return f"TLS error: {text}"
+        return f"could not connect: {text}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server broke off the answer: {text}"
+    return f"fetch failed: {text}"
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and the exceptions it was raised from (httpx wraps the OS error twice)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def _seconds(value: float) -> str:
+    """Seconds without a useless `.0`."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _size(n: int) -> str:
+    """A byte count the way the error messages say it ("10 MB")."""
+    mb = n / (1024 * 1024)
+    return f"{mb:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
