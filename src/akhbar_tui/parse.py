@@ -32,7 +32,7 @@ import feedparser
 from akhbar_tui.encoding import to_utf8
 from akhbar_tui.errors import FeedParseError
 from akhbar_tui.models import Article, FeedSpec, ParsedFeed, TextDirection
-from akhbar_tui.text_clean import clean_text
+from akhbar_tui.text_clean import clean_html, clean_text
 
 __all__ = [
     "NotAFeedError",
@@ -233,10 +233,10 @@ def _as_html(detail: Any) -> str:
     if not detail:
         return ""
     if isinstance(detail, str):
-        return clean_text(detail)
-    value = clean_text(detail.get("value") or "")
+        return clean_html(detail)
     if (detail.get("type") or "text/html") in _HTML_MARKUP:
-        return value
+        return clean_html(detail.get("value") or "")
+    value = clean_text(detail.get("value") or "")
     return html.escape(value, quote=False).replace("\n", "<br>\n")
 
 
@@ -366,12 +366,7 @@ def _raise_not_a_feed(
     head = body[:4096].lstrip()
     lowered = head.lower()
     content_type = headers.get("content-type", "").lower()
-    if (
-        b"<html" in lowered
-        or b"<!doctype html" in lowered
-        or b"<body" in lowered
-        or "text/html" in content_type
-    ):
+    if b"<html" in lowered or b"<!doctype html" in lowered or "text/html" in content_type:
         links = tuple(discover_feed_links(body, base or ""))
         suffix = f"; it links to the feed {', '.join(links)}" if links else ""
         raise NotAFeedError("not a feed: got an HTML page" + suffix, links)

@@ -11,6 +11,10 @@ trick). Both are removed here, at parse time, so nothing downstream ever sees th
 - every other C0 and C1 control character and DEL;
 - bidi embeddings and overrides U+202A–U+202E.
 
+HTML fields get one more step (`clean_html`): numeric character references that name such
+characters (`&#27;`, `&#x202E;`) are dropped too, since an HTML parser would turn them back into
+the real thing.
+
 Kept on purpose: newline and tab (a carriage return becomes a newline), the bidi marks LRM, RLM
 and ALM, and the isolates U+2066–U+2069, which writers use legitimately and which cannot leak
 past the end of a paragraph. Rich/Textual markup such as `[red]` is plain text here: the UI shows
@@ -46,3 +50,30 @@ def clean_text(s: str) -> str:
     if "\r" in s:
         s = _CARRIAGE_RETURN.sub("\n", s)
     return _UNSAFE.sub("", s)
+
+
+_BAD_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _drop_unsafe_reference(match: re.Match[str]) -> str:
+    """Replace a numeric character reference with nothing when it names an unsafe character."""
+    hex_digits, decimal = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    unsafe = (
+        (code < 0x20 and code not in (0x09, 0x0A))
+        or 0x7F <= code <= 0x9F
+        or 0x202A <= code <= 0x202E
+    )
+    return "" if unsafe else match.group(0)
+
+
+def clean_html(s: str) -> str:
+    """`clean_text` for HTML: also drops numeric references to controls and bidi overrides.
+
+    The HTML is kept as HTML (tags and safe entities untouched); only what an HTML parser would
+    decode into an escape, a control or an override disappears.
+    """
+    s = clean_text(s)
+    if "&#" not in s:
+        return s
+    return _BAD_REFERENCE.sub(_drop_unsafe_reference, s)
