@@ -53,6 +53,7 @@ class Feed:
     consecutive_failures: int = 0
     unread: int = 0
     total: int = 0
+    enabled: bool = True
 
     @property
     def failing(self) -> bool:

@@ -1,0 +1,156 @@
+"""Parsing on every core: a small pool of `engine_worker` processes driven from asyncio.
+
+Workers start on demand (a refresh where every feed answers 304 starts none) and the second
+only once the first has a backlog. Each job goes to the worker with the fewest bytes waiting.
+A worker that dies fails only the jobs it held, with a human reason, and the next job starts a
+new one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import pickle
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import akhbar_tui
+from akhbar_tui.engine_worker import FRAME
+from akhbar_tui.errors import FeedParseError
+from akhbar_tui.models import FeedSpec, ParsedFeed
+
+ParseResult = tuple[ParsedFeed, list[str]]
+
+
+def default_size() -> int:
+    """One worker per core, at most two: the refresh process itself needs a share of the CPU."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class _Worker:
+    """One worker process, its jobs in flight and the task that reads its answers."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.pending: dict[int, tuple[asyncio.Future[ParseResult], int]] = {}
+        self.load = 0
+        self.alive = True
+        self.reader = asyncio.create_task(self._read_answers())
+
+    async def _read_answers(self) -> None:
+        stdout = self.process.stdout
+        assert stdout is not None
+        try:
+            while True:
+                (size,) = FRAME.unpack(await stdout.readexactly(FRAME.size))
+                job, parsed, prints, error = pickle.loads(await stdout.readexactly(size))
+                future, weight = self.pending.pop(job)
+                self.load -= weight
+                if future.done():
+                    continue
+                if error is not None:
+                    future.set_exception(FeedParseError(error))
+                else:
+                    future.set_result((parsed, prints))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            self._fail_pending()
+
+    def _fail_pending(self) -> None:
+        self.alive = False
+        for future, _weight in self.pending.values():
+            if not future.done():
+                future.set_exception(FeedParseError("the feed parser process stopped unexpectedly"))
+        self.pending.clear()
+        self.load = 0
+
+    async def close(self) -> None:
+        stdin = self.process.stdin
+        if stdin is not None and not stdin.is_closing():
+            stdin.close()
+        try:
+            await asyncio.wait_for(self.process.wait(), 3.0)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+            await self.process.wait()
+        self.reader.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.reader
+
+
+class ParsePool:
+    """Up to `size` parse worker processes for one event loop (one refresh)."""
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = size or default_size()
+        self._workers: list[_Worker] = []
+        self._starting: asyncio.Lock | None = None
+        self._next_job = 0
+        self.started = 0
+
+    async def parse(
+        self, body: bytes, headers: Mapping[str, str], spec: FeedSpec, base_url: str | None
+    ) -> ParseResult:
+        """Parse one document in a worker: (ParsedFeed, fingerprints) or FeedParseError."""
+        worker = await self._pick()
+        self._next_job += 1
+        job = self._next_job
+        payload = pickle.dumps(
+            (job, body, dict(headers), spec, base_url), protocol=pickle.HIGHEST_PROTOCOL
+        )
+        future: asyncio.Future[ParseResult] = asyncio.get_running_loop().create_future()
+        worker.pending[job] = (future, len(payload))
+        worker.load += len(payload)
+        stdin = worker.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(FRAME.pack(len(payload)))
+            stdin.write(payload)
+            del payload
+            await stdin.drain()
+        except (ConnectionError, RuntimeError):
+            worker.pending.pop(job, None)
+            raise FeedParseError("the feed parser process stopped unexpectedly") from None
+        return await future
+
+    async def _pick(self) -> _Worker:
+        """The least loaded live worker, starting one when all are busy and there is room."""
+        if self._starting is None:
+            self._starting = asyncio.Lock()
+        async with self._starting:
+            self._workers = [w for w in self._workers if w.alive]
+            idle = [w for w in self._workers if w.load == 0]
+            if idle:
+                return idle[0]
+            if len(self._workers) < self.size:
+                worker = _Worker(await _spawn())
+                self.started += 1
+                self._workers.append(worker)
+                return worker
+            return min(self._workers, key=lambda w: w.load)
+
+    async def close(self) -> None:
+        """Let the workers finish and exit (they would die with this process anyway)."""
+        workers, self._workers = self._workers, []
+        await asyncio.gather(*(w.close() for w in workers))
+
+
+async def _spawn() -> asyncio.subprocess.Process:
+    """Start `python -m akhbar_tui.engine_worker PID`, finding this very package."""
+    env = dict(os.environ)
+    package_root = str(Path(akhbar_tui.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "akhbar_tui.engine_worker",
+        str(os.getpid()),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+        env=env,
+    )
