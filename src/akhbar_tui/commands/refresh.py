@@ -1,0 +1,110 @@
+"""`akhbar refresh [--feed URL|TITLE]…`: fetch feeds from a shell or cron, no reader needed.
+
+On a terminal a progress bar redraws one stderr line; otherwise (cron, pipes) each finished feed
+is one plain stderr line. Stdout gets one `FAILED <title>: <reason>` line per failed feed and
+then the summary line `N feeds: A ok, U unchanged, F failed; K new articles`. Exit status: 0
+when every feed succeeded, 1 when some failed, 2 on a configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from akhbar_tui.errors import ConfigError
+from akhbar_tui.models import FeedSpec, RefreshProgress
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """`--feed URL|TITLE`, repeatable; without it every enabled feed."""
+    parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        dest="feeds",
+        metavar="URL|TITLE",
+        help="refresh only this feed (repeatable); disabled feeds can be named too",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Refresh and report; the exit status says whether every feed succeeded."""
+    import asyncio
+
+    from akhbar_tui.commands._context import engine_from_args
+    from akhbar_tui.text_clean import clean_text
+
+    engine = engine_from_args(args)
+    try:
+        chosen = select_feeds(engine.config.feeds, args.feeds) if args.feeds else None
+        progress = Progress(sys.stderr)
+        report = asyncio.run(engine.refresh(chosen, progress))
+        progress.finish()
+    finally:
+        engine.close()
+    for result in report.failed:
+        reason = one_line(clean_text(result.reason or "failed"))
+        print(f"FAILED {one_line(clean_text(result.title))}: {reason}")
+    print(report.summary_line())
+    return 1 if report.failed else 0
+
+
+def select_feeds(feeds: Sequence[FeedSpec], wanted: Sequence[str]) -> list[FeedSpec]:
+    """The feeds named by url or title (case-insensitive); an unknown name is a ConfigError."""
+    chosen: list[FeedSpec] = []
+    for name in wanted:
+        key = name.strip()
+        matches = [
+            f
+            for f in feeds
+            if f.url == key or (f.title is not None and f.title.casefold() == key.casefold())
+        ]
+        if not matches:
+            raise ConfigError(
+                f"no feed with url or title {key!r} in the feed list",
+                hint="`akhbar feeds list` shows the feeds",
+            )
+        chosen.extend(m for m in matches if m not in chosen)
+    return chosen
+
+
+def one_line(text: str) -> str:
+    """Newlines and tabs folded so one result stays one line."""
+    return " ".join(text.split())
+
+
+class Progress:
+    """The progress callable: a redrawn bar on a terminal, plain lines elsewhere."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.drawn = False
+
+    def __call__(self, step: RefreshProgress) -> None:
+        from akhbar_tui.text_clean import clean_text
+
+        title = one_line(clean_text(step.title))
+        if not self.tty:
+            self.stream.write(f"[{step.done}/{step.total}] {step.status}: {title}\n")
+            self.stream.flush()
+            return
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        counter = f" {step.done}/{step.total} "
+        bar_width = max(10, min(30, width // 3))
+        filled = bar_width * step.done // max(1, step.total)
+        bar = "[" + "#" * filled + "-" * (bar_width - filled) + "]"
+        room = max(0, width - len(bar) - len(counter))
+        line = f"{bar}{counter}{title[:room]}"
+        self.stream.write("\r\x1b[2K" + line)
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        """Clear the bar so the report starts on a clean line."""
+        if self.drawn:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
