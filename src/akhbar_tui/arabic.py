@@ -1,0 +1,248 @@
+"""Arabic text facts shared by search and figures: folding, tokens and proclitic stems.
+
+Readers treat أحمد and احمد, مِليار and مليار, ٢٠٢٤ and 2024 as the same thing, so search folds
+both the indexed text and the query the same way (`fold`). Highlighting needs to know where a
+folded match sits in the text the reader sees, so `fold_with_map` also returns a `FoldMap`.
+
+Arabic glues conjunctions, prepositions and the article to the next word (وبالمليار = و + ب + ال
++ مليار). `stem` strips those proclitics from a folded token so that مليار finds بالمليار. Many
+words begin with the same letters as part of the word itself (وزير is not و + زير), so stripping
+is conservative: the rest must stay long enough to be a word, and a list of common words whose
+first letters are their own (`_OWN_LETTERS`) is never split. Stemming is applied alike at index
+and query time, so a wrong split only merges two forms, it never hides an article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+# Harakat, Quranic annotation marks, superscript alef, tatweel; zero-width and bidi marks that
+# can sit inside a word; soft hyphen; Latin combining accents (decomposed text).
+_REMOVED = frozenset(
+    chr(code)
+    for low, high in (
+        (0x0610, 0x061A),
+        (0x061C, 0x061C),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x0640, 0x0640),
+        (0x06D6, 0x06DC),
+        (0x06DF, 0x06E4),
+        (0x06E7, 0x06E8),
+        (0x06EA, 0x06ED),
+        (0x00AD, 0x00AD),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2066, 0x2069),
+        (0x0300, 0x036F),
+        (0xFEFF, 0xFEFF),
+    )
+    for code in range(low, high + 1)
+)
+_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي"}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
+# Arabic presentation forms (ﻻ, ﺍ …) are folded through NFKC to the letters they draw.
+_PRESENTATION = range(0xFB50, 0xFEFD)
+_LATIN_END = 0x250
+
+TOKEN = re.compile(r"[^\W_]+")
+
+
+def _fold_char(char: str) -> str:
+    """The folded form of one character (possibly empty or longer than one)."""
+    if char in _LETTERS:
+        return _LETTERS[char]
+    if char in _DIGITS:
+        return _DIGITS[char]
+    if char in _REMOVED:
+        return ""
+    code = ord(char)
+    if code in _PRESENTATION:
+        letters = unicodedata.normalize("NFKC", char)
+        if letters != char and ord(letters[0]) not in _PRESENTATION:
+            return "".join(_fold_char(c) for c in letters)
+        return char
+    folded = char.casefold()
+    if code < _LATIN_END and not folded.isascii():
+        stripped = "".join(
+            c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+        )
+        folded = stripped or folded
+    return folded
+
+
+@cache
+def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    """The translate table over the BMP, and a pattern of characters whose fold changes length.
+
+    Built on first use (a tenth of a second), not at import."""
+    table: dict[int, str] = {}
+    irregular: list[str] = []
+    for code in range(0x10000):
+        char = chr(code)
+        folded = _fold_char(char)
+        if folded != char:
+            table[code] = folded
+            if len(folded) != 1:
+                irregular.append(re.escape(char))
+    return table, re.compile("[" + "".join(irregular) + "]")
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: no harakat or tatweel, one alef, ي for ى, ه for ة, ASCII
+    digits, Latin case-folded. The same function runs at index and at query time."""
+    return text.translate(_tables()[0])
+
+
+@dataclass(frozen=True, slots=True)
+class FoldMap:
+    """Where each position of a folded text came from in the original.
+
+    Folding maps one character to one almost everywhere, so the map keeps only breakpoints: from
+    folded position `folded[k]` on, folded `p` came from original `original[k] + p - folded[k]`.
+    A removed mark adds a breakpoint that skips it; a character folded into two adds two.
+    """
+
+    folded: tuple[int, ...]
+    original: tuple[int, ...]
+    length: int
+    folded_length: int
+
+    def start(self, position: int) -> int:
+        """Original offset of the character at folded `position`."""
+        if position >= self.folded_length:
+            return self.length
+        index = bisect.bisect_right(self.folded, position) - 1
+        return self.original[index] + position - self.folded[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded `[start, end)`: marks inside the span and right after its
+        last letter (a word's final vowel) are part of it."""
+        return self.start(start), self.start(end)
+
+
+def fold_with_map(text: str) -> tuple[str, FoldMap]:
+    """`fold(text)` and the map from its positions back to `text`'s."""
+    table, irregular = _tables()
+    folded_points = [0]
+    original_points = [0]
+    pieces: list[str] = []
+    done = 0
+    shift = 0  # folded position minus original position, so far
+    for match in irregular.finditer(text):
+        at = match.start()
+        pieces.append(text[done:at].translate(table))
+        replacement = table[ord(text[at])]
+        pieces.append(replacement)
+        for extra in range(1, len(replacement)):
+            folded_points.append(at + shift + extra)
+            original_points.append(at)
+        shift += len(replacement) - 1
+        folded_points.append(at + 1 + shift)
+        original_points.append(at + 1)
+        done = at + 1
+    pieces.append(text[done:].translate(table))
+    folded = "".join(pieces)
+    return folded, FoldMap(tuple(folded_points), tuple(original_points), len(text), len(folded))
+
+
+def tokens(folded: str) -> Iterator[re.Match[str]]:
+    """The words of a folded text: runs of letters and digits (what FTS5's unicode61 sees)."""
+    return TOKEN.finditer(folded)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`."""
+    return frozenset(text.split())
+
+
+# Common words (folded) that begin with و ف ب ل ك or ال as part of the word itself: never
+# split, so زير does not find وزير and بنان does not find لبنان.
+_OWN_LETTERS = _words(
+    """
+    وزير وزيره وزراء وزاره وزارات وصول وقود وجود وكاله وكالات وفاه وفاته وفيات ورقه وسائل
+    وسيله وسط واحد واحده وحده وحدات وادي واقع واقعه واضح واضحه وارد واردات وثيقه وثائق وظيفه
+    وظائف ولايه ولايات والد والده والدي والي وجهه وجبه وباء وعود ورشه وطنيه وكيل ورود وقائع
+    واشنطن واجب واجهه وليد وليمه وقاحه
+    فريق فرنسا فرنسي فرنسيه فلسطين فلسطيني فلسطينيه فكره فتره فترات فرصه فرص فساد فيروس فارق
+    فائده فوائد فاتوره فندق فيلم فصيل فصائل فئه فئات فضاء فعاليه فعاليات فنزويلا فيتنام فنلندا
+    فاطمه فيصل فوضي فلاح فقراء فضيحه فبراير
+    بلاد بلدان بلديه بيان بيانات بدايه بطوله بطولات بطاقه بطاله بنات بناء برنامج برامج برلمان
+    بورصه بريطانيا بريطاني بريطانيه بيروت بغداد باريس بكين برلين بلجيكا بولندا برازيل
+    بنغلاديش باكستان بحرين بترول بنزين بضائع بيئه بيوت بنوك بحار بحيره بعثه بقايا بلاغ
+    بوتين بايدن بوابه بطل بشار بدل بدلا بقاء بروكسل بيت بيتكوين
+    لبنان لبناني لبنانيه ليبيا ليبي ليبيه لجنه لجان لقاء لقاءات لاعب لاعبين لاعبون لعبه لندن
+    لحظه لحظات لغه لغات ليله ليالي لاجئ لاجئين لاجئون لائحه لواء لوائح لماذا لازم لحوم لوحه
+    لقطه لهجه لياقه لوبي لوكسمبورغ لاتفيا لاوس ليتوانيا
+    كتاب كتب كبير كبيره كبار كلمه كلمات كانت كندا كمال كميه كميات كليه كافه كامل كامله كريم
+    كتله كتل كلام كرسي كراسي كهرباء كوريا كورونا كولومبيا كينيا كوبا كرواتيا كازاخستان كتيبه
+    كارثه كوارث كبري لقمه
+    الله اللهم الان الذي التي الذين اللذين اللتين اللاتي اللواتي الهي الفي الفين الاف الفا
+    المانيا البانيا الاسكا اليه اليها اليهم الينا
+    """
+)
+# Whole tokens whose stem is irregular: لله is ل + الله.
+_IRREGULAR = {"لله": "الله", "ولله": "الله", "فلله": "الله", "بالله": "الله", "والله": "الله"}
+
+_CONJUNCTIONS = ("و", "ف")
+_ARTICLES = ("بال", "كال", "ال")  # with an optional preposition; لل is handled apart
+_PREPOSITIONS = ("ب", "ل", "ك")
+_MIN_AFTER_ARTICLE = 2
+_MIN_AFTER_LETTER = 3
+
+
+def stem(token: str) -> str:
+    """A folded token without its proclitics (و ف, ب ل ك, ال), or the token itself.
+
+    وبالمليار → مليار, وماسك → ماسك, للعب → لعب; وزير, لبنان and other words in
+    `_OWN_LETTERS` stay whole, and so does anything that would leave too short a rest."""
+    if token in _IRREGULAR:
+        return _IRREGULAR[token]
+    if token in _OWN_LETTERS or not token or not ("\u0621" <= token[0] <= "\u064a"):
+        return token
+    rest = token
+    if rest[0] in _CONJUNCTIONS and len(rest) > _MIN_AFTER_LETTER:
+        after = rest[1:]
+        if after in _OWN_LETTERS:
+            return after
+        stripped = _after_preposition_or_article(after)
+        if stripped is not None:
+            return stripped
+        if len(after) >= _MIN_AFTER_LETTER and not after.startswith("ال"):
+            return after
+        return token
+    stripped = _after_preposition_or_article(rest)
+    return token if stripped is None else stripped
+
+
+def _after_preposition_or_article(word: str) -> str | None:
+    """`word` without a leading preposition and/or article, or None when it has none."""
+    if word.startswith("لل") and len(word) > len("لل"):
+        rest = word[2:]
+        with_lam = "ل" + rest
+        if with_lam in _OWN_LETTERS or len(rest) < _MIN_AFTER_LETTER:
+            return with_lam
+        return rest
+    for article in _ARTICLES:
+        rest = word[len(article) :]
+        if word.startswith(article) and len(rest) >= _MIN_AFTER_ARTICLE:
+            return rest
+    if word[:1] in _PREPOSITIONS:
+        rest = word[1:]
+        if rest in _OWN_LETTERS:
+            return rest
+        if len(rest) >= _MIN_AFTER_LETTER and not rest.startswith("ال"):
+            return rest
+    return None
+
+
+def stems(text: str) -> list[str]:
+    """The stems of every word of `text` in order, for the search index."""
+    return [stem(match.group()) for match in TOKEN.finditer(fold(text))]
