@@ -61,13 +61,54 @@ def _codec_name(label: str | None) -> str | None:
 
 
 def _looks_like_cp1256_arabic(body: bytes) -> bool:
-    """True when the high bytes of `body`, read as windows-1256, form Arabic words."""
+    """True when the high bytes of `body`, read as windows-1256, form Arabic words.
+
+    Two tests: most non-ASCII characters sit in runs of three or more Arabic letters, and the
+    definite article "ال" is frequent. Other single-byte scripts (KOI8-R and windows-1251
+    Cyrillic, windows-1255 Hebrew) also land on Arabic letters in cp1256, but almost never spell
+    alef-lam.
+    """
     text = body.decode("cp1256", errors="replace")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     if non_ascii < _ARABIC_MIN_CHARS:
         return False
-    in_words = sum(len(m) for m in _ARABIC_WORD.findall(text))
-    return in_words >= _ARABIC_SHARE * non_ascii
+    words = _ARABIC_WORD.findall(text)
+    in_words = sum(len(w) for w in words)
+    with_article = sum(1 for w in words if "ال" in w)
+    return in_words >= _ARABIC_SHARE * non_ascii and with_article >= max(2, len(words) // 10)
+
+
+def _mostly_utf8(body: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes: the text (bad bytes replaced) and their count; else None.
+
+    One stray byte in a large UTF-8 feed must not turn every other character into mojibake,
+    so when the valid multi-byte characters outnumber the broken sequences, UTF-8 stays.
+    """
+    text = body.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - body.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    return (text, broken) if valid >= broken else None
+
+
+def _sniff_without_bom(body: bytes) -> str | None:
+    """UTF-16/32 recognised by how `<` is spelled (XML 1.0, appendix F), when there is no BOM."""
+    head = body[:4]
+    if head[:3] == b"\0\0\0" and head[3:4] != b"\0":
+        return "utf-32-be"
+    if head[:1] not in (b"", b"\0") and head[1:4] == b"\0\0\0":
+        return "utf-32-le"
+    if head[:1] == b"\0" and head[1:2] not in (b"", b"\0"):
+        return "utf-16-be"
+    if head[:1] not in (b"", b"\0") and head[1:2] == b"\0":
+        return "utf-16-le"
+    return None
+
+
+def _pretty(codec: str) -> str:
+    """The charset name people know for a Python codec name."""
+    if codec.startswith("cp125"):
+        return "windows-" + codec[2:]
+    return codec.replace("iso8859", "iso-8859")
 
 
 def _try_decode(body: bytes, codec: str) -> str | None:
@@ -97,10 +138,12 @@ def to_utf8(body: bytes, headers: Mapping[str, str]) -> Decoded:
     """
     for bom, bom_codec in _BOMS:
         if body.startswith(bom):
-            text = _try_decode(body[len(bom) :], bom_codec)
-            if text is not None:
-                return Decoded(_with_utf8_declaration(text), bom_codec, bom_codec)
-            break
+            text = body[len(bom) :].decode(bom_codec, errors="replace")
+            return Decoded(_with_utf8_declaration(text), bom_codec, bom_codec)
+    wide = _sniff_without_bom(body)
+    if wide:
+        text = body.decode(wide, errors="replace")
+        return Decoded(_with_utf8_declaration(text), wide, wide)
 
     head = body[:512].lstrip()
     xml_label = None
@@ -111,26 +154,30 @@ def to_utf8(body: bytes, headers: Mapping[str, str]) -> Decoded:
     http_label = charset_from_headers(headers)
     declared_codecs = [c for c in (_codec_name(http_label), _codec_name(xml_label)) if c]
     declared = (http_label or xml_label or "").lower() or None
+    label = declared or "utf-8 (by default)"
 
-    candidates = [*declared_codecs, "utf-8"]
-    for codec in dict.fromkeys(candidates):
-        if codec in _LATIN_FAMILY and _looks_like_cp1256_arabic(body):
-            continue
+    for codec in dict.fromkeys([*declared_codecs, "utf-8"]):
+        if codec in _LATIN_FAMILY and (
+            (not body.isascii() and _try_decode(body, "utf-8") is not None)
+            or _looks_like_cp1256_arabic(body)
+        ):
+            continue  # "Latin-1" that is really UTF-8 or windows-1256: a later step reads it
         text = _try_decode(body, codec)
         if text is not None:
             note = None
             if declared_codecs and codec not in declared_codecs:
-                note = f"declared as {declared}, but the bytes are {codec}; read as {codec}"
+                note = f"declared as {label}, but the bytes are {_pretty(codec)}"
             return Decoded(_with_utf8_declaration(text), codec, declared, note)
 
+    mostly = _mostly_utf8(body)
+    if mostly is not None:
+        text, broken = mostly
+        note = f"declared as {label}; {broken} invalid UTF-8 byte sequence(s) replaced"
+        return Decoded(_with_utf8_declaration(text), "utf-8", declared, note)
     if _looks_like_cp1256_arabic(body):
         codec = "cp1256"
     else:
-        codec = "cp1252"
-        if _try_decode(body, codec) is None:
-            codec = "iso8859-1"
+        codec = "cp1252" if _try_decode(body, "cp1252") is not None else "iso8859-1"
     text = body.decode(codec, errors="replace")
-    label = declared or "utf-8 (by default)"
-    pretty = {"cp1256": "windows-1256", "cp1252": "windows-1252"}.get(codec, codec)
-    note = f"declared as {label}, but the bytes are {pretty}; read as {pretty}"
+    note = f"declared as {label}, but the bytes are {_pretty(codec)}"
     return Decoded(_with_utf8_declaration(text), codec, declared, note)

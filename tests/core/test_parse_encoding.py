@@ -53,9 +53,7 @@ def test_latin1_bytes_labelled_utf8_fall_back_with_a_warning() -> None:
     doc = f"<rss version='2.0'><channel><title>t</title><item><guid>1</guid><title>{text}</title></item></channel></rss>"  # noqa: E501
     feed = parse_feed(doc.encode("latin-1"), {"Content-Type": "text/xml; charset=utf-8"}, spec=SPEC)
     assert feed.articles[0].title == text
-    assert feed.warning == (
-        "declared as utf-8, but the bytes are windows-1252; read as windows-1252"
-    )
+    assert feed.warning == ("declared as utf-8, but the bytes are windows-1252")
 
 
 def test_utf8_served_as_text_xml_without_charset_is_not_flagged() -> None:
@@ -79,3 +77,34 @@ def test_declaration_is_rewritten_to_utf8() -> None:
     assert decoded.encoding == "cp1256"
     assert decoded.body.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
     assert TITLE in decoded.body.decode("utf-8")
+
+
+def test_cyrillic_single_byte_text_is_not_taken_for_arabic() -> None:
+    text = "Москва объявила новый бюджет города на следующий год, сообщают источники"
+    doc = f"<rss version='2.0'><channel><title>t</title><item><guid>1</guid><title>{text}</title></item></channel></rss>"  # noqa: E501
+    for codec in ("koi8-r", "cp1251"):
+        decoded = to_utf8(doc.encode(codec), {})
+        assert decoded.encoding != "cp1256", codec
+
+
+def test_one_stray_byte_does_not_turn_utf8_arabic_into_mojibake() -> None:
+    body = (
+        (FEEDS / "rss20_ar.xml").read_bytes().replace(b"</description>", b"\xff</description>", 1)
+    )
+    feed = parse_feed(body, {"content-type": "application/rss+xml; charset=utf-8"}, spec=SPEC)
+    assert feed.articles[0].title.startswith("ارتفاع صادرات النفط")
+    assert feed.warning == "declared as utf-8; 1 invalid UTF-8 byte sequence(s) replaced"
+
+
+def test_utf8_labelled_latin1_is_read_as_utf8() -> None:
+    body = (FEEDS / "rss20_ar.xml").read_bytes().replace(b'"UTF-8"', b'"ISO-8859-1"', 1)
+    feed = parse_feed(body, {"content-type": "text/xml; charset=iso-8859-1"}, spec=SPEC)
+    assert feed.articles[0].title.startswith("ارتفاع صادرات النفط")
+    assert feed.warning == "declared as iso-8859-1, but the bytes are utf-8"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_bom_are_sniffed(codec: str) -> None:
+    body = (FEEDS / "rss20_ar.xml").read_text(encoding="utf-8").encode(codec)
+    feed = parse_feed(body, {}, spec=SPEC)
+    assert feed.articles[0].title.startswith("ارتفاع صادرات النفط")
