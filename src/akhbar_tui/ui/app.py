@@ -1,0 +1,215 @@
+"""`AkhbarApp`: the reader. It owns the engine, the refresh worker and the terminal's bidi mode.
+
+Panes never call the engine; the main screen's workers and this app do. Every engine error in a
+worker ends in `engine_errors`, which turns it into a notification: a failing feed or a locked
+database is a message to read, never a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from akhbar_tui import bidi_layout
+from akhbar_tui.engine import Engine
+from akhbar_tui.errors import AkhbarError
+from akhbar_tui.models import RefreshProgress
+from akhbar_tui.ui.commands import AkhbarCommands
+from akhbar_tui.ui.messages import (
+    BidiModeChanged,
+    RefreshFinished,
+    RefreshProgressed,
+    RefreshStarted,
+)
+from akhbar_tui.ui.screens.main import MainScreen
+from akhbar_tui.ui.text import Bidi
+
+FIRST_PAINT_ENV = "AKHBAR_FIRST_PAINT_FILE"
+"""When set, the app writes the wall-clock time of its first screen with headlines to this file."""
+
+
+class AkhbarApp(App[None]):
+    """The terminal news reader: feeds · headlines · article · figures."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "akhbar"
+    COMMANDS = App.COMMANDS | {AkhbarCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("R", "refresh_all", "Refresh all", id="refresh.all"),
+    ]
+
+    def __init__(self, engine: Engine, *, bidi: str | None = None, demo: bool = False) -> None:
+        super().__init__()
+        self.engine = engine
+        settings = engine.config.settings
+        self.bidi = Bidi(bidi or settings.bidi)
+        self.demo = demo
+        self.opened_urls: list[str] = []
+        self.refreshing = False
+        self._ui_thread = threading.get_ident()
+
+    @property
+    def main(self) -> MainScreen:
+        """The reader's screen (under any dialog)."""
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def on_mount(self) -> None:
+        """Theme, keymap, bidi mode; the main screen; a refresh now if stale, then periodically."""
+        settings = self.engine.config.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.engine.config.keys:
+            self.set_keymap(dict(self.engine.config.keys))
+        self.send_bidi_mode()
+        self.push_screen(MainScreen())
+        minutes = settings.refresh_minutes
+        if minutes > 0:
+            self.set_interval(minutes * 60, self.action_refresh_all)
+        last = self.engine.last_refresh()
+        stale = last is None or (datetime.now(UTC) - last).total_seconds() >= minutes * 60
+        if self.demo or (minutes > 0 and stale):
+            self.call_after_refresh(self.action_refresh_all)
+
+    # ── terminal bidi mode ─────────────────────────────────────────────────────────────────────
+
+    def send_bidi_mode(self) -> None:
+        """In `app` mode tell the terminal not to reorder (we do); in `terminal` mode let it."""
+        sequence = (
+            bidi_layout.APP_MODE_ENTER if self.bidi.mode == "app" else bidi_layout.APP_MODE_EXIT
+        )
+        self.write_to_terminal(sequence)
+
+    def write_to_terminal(self, sequence: str) -> None:
+        """Send a raw control sequence (Textual has no public call for it: wrap the driver)."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
+            driver.flush()
+
+    def action_switch_bidi(self) -> None:
+        """Switch between `app` and `terminal` bidi, save it, and lay every pane out again."""
+        mode = "terminal" if self.bidi.mode == "app" else "app"
+        self.bidi.mode = mode
+        self.send_bidi_mode()
+        self.save_setting("bidi", mode)
+        self.main.post_message(BidiModeChanged(mode))
+        self.notify(f"Bidi mode: {mode}", timeout=3)
+
+    # ── settings ─────────────────────────────────────────────────────────────────────────────
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.engine.config.settings.theme:
+            self.save_setting("theme", theme.name)
+
+    @work(thread=True, group="settings")
+    def save_setting(self, key: str, value: object) -> None:
+        """Write a setting to feeds.toml (a demo session writes to its temporary copy)."""
+        with self.engine_errors(f"saving {key}"):
+            self.engine.save_setting(key, value)
+
+    # ── refresh ──────────────────────────────────────────────────────────────────────────────
+
+    def action_refresh_all(self) -> None:
+        """R: refresh every enabled feed in the background."""
+        self.start_refresh(None)
+
+    def start_refresh(self, urls: Sequence[str] | None) -> None:
+        """Refresh `urls` (None: all enabled feeds) unless a refresh is already running."""
+        if self.refreshing:
+            self.notify("A refresh is already running.", timeout=2)
+            return
+        self.refreshing = True
+        self._refresh(None if urls is None else list(urls))
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh(self, urls: list[str] | None) -> None:
+        """Run the engine's refresh in this thread's own event loop; progress comes as messages."""
+        config = self.engine.config
+        specs = (
+            config.enabled_feeds
+            if urls is None
+            else tuple(s for s in config.feeds if s.url in urls)
+        )
+        self.post_message(RefreshStarted(len(specs)))
+
+        def progress(step: RefreshProgress) -> None:
+            self.post_message(RefreshProgressed(step))
+
+        try:
+            report = asyncio.run(self.engine.refresh(specs, on_progress=progress))
+        except Exception as error:  # the whole refresh failed: say why, keep the reader open
+            self.post_message(RefreshFinished(None, f"Refresh failed: {error}"))
+        else:
+            self.post_message(RefreshFinished(report))
+
+    @on(RefreshStarted)
+    def _refresh_started(self, event: RefreshStarted) -> None:
+        self.main.status.progress(RefreshProgress(0, event.total, "", "", "ok"))
+
+    @on(RefreshProgressed)
+    def _refresh_progressed(self, event: RefreshProgressed) -> None:
+        self.main.status.progress(event.progress)
+
+    @on(RefreshFinished)
+    def _refresh_finished(self, event: RefreshFinished) -> None:
+        self.refreshing = False
+        main = self.main
+        if event.report is None:
+            main.status.finished(event.error or "Refresh failed", None)
+            self.notify(event.error or "Refresh failed", severity="error", markup=False)
+            return
+        main.status.finished(event.report.summary_line(), datetime.now(UTC))
+        failed = len(event.report.failed)
+        if failed:
+            self.notify(
+                f"{failed} feed(s) failed; highlight one in the feeds pane to see why.",
+                severity="warning",
+                timeout=5,
+            )
+        main.reload()
+
+    # ── helpers ──────────────────────────────────────────────────────────────────────────────
+
+    @contextmanager
+    def engine_errors(self, doing: str) -> Iterator[None]:
+        """Turn an engine error inside a worker into a notification (from any thread)."""
+        try:
+            yield
+        except (AkhbarError, OSError) as error:
+            self.notify_anywhere(f"Error {doing}: {error}")
+
+    def notify_anywhere(self, message: str, severity: str = "error") -> None:
+        """`notify`, from the UI thread or a worker thread; feed text in it is never markup."""
+        if threading.get_ident() == self._ui_thread:
+            self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+        else:
+            self.call_from_thread(self.notify, message, severity=severity, markup=False)
+
+    def action_help(self) -> None:
+        """?: the key table."""
+        from akhbar_tui.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def report_first_paint(self) -> None:
+        """Write the time of the first screen with headlines where the benchmark asked for it."""
+        target = os.environ.get(FIRST_PAINT_ENV)
+        if target:
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(f"{time.time():.6f}\n")

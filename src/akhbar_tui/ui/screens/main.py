@@ -1,0 +1,322 @@
+"""The main screen: feeds · headlines · article · figures, and the status line.
+
+The panes only paint and post messages; this screen answers them by running the engine in short
+thread workers (one exclusive group per pane) and handing the results back to the panes. Key
+actions that act on the article or the feed live in `ReadingActions`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from akhbar_tui.models import Article, Feed, Figure, Headline, HeadlineQuery
+from akhbar_tui.ui.messages import ArticleOpened, FeedsChanged
+from akhbar_tui.ui.screens.reading import ReadingActions
+from akhbar_tui.ui.status import StatusLine
+from akhbar_tui.ui.widgets.article_doc import Doc
+from akhbar_tui.ui.widgets.article_view import ArticleView
+from akhbar_tui.ui.widgets.feed_list import FeedEntry, FeedList, build_entries
+from akhbar_tui.ui.widgets.figures_list import FiguresList
+from akhbar_tui.ui.widgets.headline_list import PAGE, HeadlineList
+from akhbar_tui.ui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from akhbar_tui.ui.app import AkhbarApp
+
+PANES = ("feeds", "headlines", "article", "figures")
+NARROW_WIDTH = 100
+
+
+class MainScreen(ReadingActions, Screen[None]):
+    """The reader: four panes, a status line and the Footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_pane", "Next pane", id="pane.next", show=False, priority=True),
+        Binding(
+            "shift+tab",
+            "previous_pane",
+            "Previous pane",
+            id="pane.previous",
+            show=False,
+            priority=True,
+        ),
+        Binding("escape", "back", "Back", id="back", show=False),
+        Binding("space,pagedown", "page_article", "Page", id="article.page", show=False),
+        Binding("n", "next_unread", "Next unread", id="unread.next"),
+        Binding("p", "previous_unread", "Prev unread", id="unread.previous", show=False),
+        Binding("r", "refresh_feed", "Refresh feed", id="refresh.feed", show=False),
+        Binding("m", "toggle_read", "Read/unread", id="article.toggle_read", show=False),
+        Binding("A", "mark_feed_read", "Mark feed read", id="feed.mark_read", show=False),
+        Binding("s", "toggle_star", "Star", id="article.star"),
+        Binding("u", "toggle_unread_only", "Unread only", id="unread_only"),
+        Binding("o", "open_link", "Open link", id="article.open_link"),
+        Binding("l", "list_links", "Links", id="article.links", show=False),
+        Binding("y", "copy_link", "Copy link", id="article.copy_link", show=False),
+        Binding("Y", "copy_text", "Copy text", id="article.copy_text", show=False),
+        Binding("slash", "search", "Search", id="search", show=False),
+        Binding("a", "add_feed", "Add feed", id="feed.add", show=False),
+        Binding("d", "remove_feed", "Remove feed", id="feed.remove", show=False),
+    ]
+
+    app: AkhbarApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entry = FeedEntry("all", "All")
+        self.unread_only = False
+        self.open_article: Article | None = None
+        self.doc: Doc | None = None
+        self.known_feeds: list[Feed] = []
+        self._first_paint_reported = False
+
+    @property
+    def query(self) -> HeadlineQuery:
+        """The headlines the list shows now."""
+        return self.entry.query(self.unread_only)
+
+    def compose(self) -> ComposeResult:
+        """Feeds on the left; headlines over the article and its figures; status; Footer."""
+        bidi = self.app.bidi
+        with Horizontal(id="body"):
+            yield FeedList(bidi, id="feeds")
+            with Vertical(id="right"):
+                yield HeadlineList(bidi, id="headlines")
+                with Horizontal(id="reading"):
+                    yield ArticleView(bidi, id="article")
+                    yield FiguresList(bidi, id="figures")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def headlines(self) -> HeadlineList:
+        """The headline pane."""
+        return self.query_one("#headlines", HeadlineList)
+
+    @property
+    def feeds(self) -> FeedList:
+        """The feeds pane."""
+        return self.query_one("#feeds", FeedList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def figures_list(self) -> FiguresList:
+        """The key-figures pane."""
+        return self.query_one("#figures", FiguresList)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        """Show the cache at once: feeds and the "all" list, with focus on the headlines."""
+        self.headlines.focus()
+        self._apply_narrow(self.size.width)
+        self.load_feeds()
+        self.load_headlines()
+
+    def on_resize(self) -> None:
+        """Switch between the wide and the narrow layout."""
+        self._apply_narrow(self.size.width)
+
+    def _apply_narrow(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self._show_side_panes()
+
+    def _show_side_panes(self) -> None:
+        focused = self.focused.id if self.focused is not None else None
+        self.set_class(focused == "feeds", "-show-feeds")
+        self.set_class(focused == "figures", "-show-figures")
+
+    # ── loading ───────────────────────────────────────────────────────────────────────────────
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def load_feeds(self) -> None:
+        """Read the feeds and their unread counts (a thread: the UI never waits on SQLite)."""
+        with self.app.engine_errors("reading the feeds"):
+            feeds = self.app.engine.feeds()
+            self.known_feeds = feeds
+            self.app.call_from_thread(self.feeds.set_entries, build_entries(feeds))
+
+    @work(thread=True, exclusive=True, group="headlines")
+    def load_headlines(self, keep_id: int | None = None, keep_row: int | None = None) -> None:
+        """Count the list and fetch the page under the cursor, keeping `keep_id` where it was.
+
+        After a refresh the selected article may have moved down (new ones above it): the cursor
+        follows it, and the list scrolls by the same amount so it stays at the same screen row.
+        """
+        engine = self.app.engine
+        query = self.query
+        with self.app.engine_errors("reading the headlines"):
+            count = engine.headline_count(query)
+            cursor = 0
+            if keep_id is not None:
+                position = engine.headline_position(query, keep_id)
+                cursor = position if position is not None else min(keep_row or 0, max(count - 1, 0))
+            page = cursor // PAGE
+            pages = {page: engine.headlines(query, page * PAGE, PAGE)}
+            self.app.call_from_thread(self._show_headlines, query, count, cursor, pages, keep_row)
+
+    def _show_headlines(
+        self,
+        query: HeadlineQuery,
+        count: int,
+        cursor: int,
+        pages: dict[int, list[Headline]],
+        keep_row: int | None,
+    ) -> None:
+        if query != self.query:
+            return
+        headlines = self.headlines
+        top = None
+        if keep_row is not None:
+            top = cursor - (keep_row - int(headlines.scroll_offset.y))
+        headlines.reset(count, cursor=cursor, pages=pages, top=top)
+        if not self._first_paint_reported:
+            self._first_paint_reported = True
+            self.call_after_refresh(self.app.report_first_paint)
+
+    @on(HeadlineList.WantPage)
+    def _want_page(self, event: HeadlineList.WantPage) -> None:
+        self.fetch_page(event.generation, event.page)
+
+    @work(thread=True, group="pages")
+    def fetch_page(self, generation: int, page: int) -> None:
+        """Fetch one page of rows the list needs to paint."""
+        query = self.query
+        with self.app.engine_errors("reading the headlines"):
+            rows = self.app.engine.headlines(query, page * PAGE, PAGE)
+            self.app.call_from_thread(self.headlines.put_page, generation, page, rows)
+
+    def reload(self) -> None:
+        """Re-read feeds and headlines, keeping the selected article where it is on screen."""
+        self.load_feeds()
+        current = self.headlines.highlighted
+        if current is None:
+            self.load_headlines()
+        else:
+            self.load_headlines(current.id, self.headlines.cursor)
+
+    @on(FeedsChanged)
+    def _feeds_changed(self) -> None:
+        self.reload()
+
+    # ── panes ─────────────────────────────────────────────────────────────────────────────────
+
+    @on(VirtualList.Highlighted, "#feeds")
+    def _feed_highlighted(self, event: VirtualList.Highlighted) -> None:
+        entry = self.feeds.highlighted
+        self.status.show_reason(entry.reason if entry is not None else None)
+
+    @on(VirtualList.Selected, "#feeds")
+    def _feed_selected(self) -> None:
+        entry = self.feeds.highlighted
+        if entry is not None:
+            self.show_entry(entry)
+            self.focus_pane("headlines")
+
+    def show_entry(self, entry: FeedEntry) -> None:
+        """List the headlines of `entry` (a feed, a category, all or starred)."""
+        self.entry = entry
+        self.status.set_view(self.app.bidi.visual(entry.label, 40), self.unread_only)
+        self.load_headlines()
+
+    @on(VirtualList.Selected, "#headlines")
+    def _headline_selected(self) -> None:
+        headline = self.headlines.highlighted
+        if headline is not None:
+            self.open_headline(headline.id, headline.feed_title)
+
+    @work(thread=True, exclusive=True, group="article")
+    def open_headline(self, article_id: int, feed_title: str = "") -> None:
+        """Load, parse and lay out the article, then mark it read (bodies only on demand)."""
+        from akhbar_tui.article_text import parse
+
+        with self.app.engine_errors("opening the article"):
+            engine = self.app.engine
+            article = engine.article(article_id)
+            text = parse(
+                article.content_html or article.full_text or article.summary_html,
+                article.link,
+                lang=article.lang,
+            )
+            figures = extract_figures(text.text, article.lang)
+            if not article.read:
+                engine.mark_read(article_id, True)
+            self.app.call_from_thread(self._show_article, article, text, feed_title, figures)
+
+    def _show_article(
+        self, article: Article, text: object, feed_title: str, figures: list[Figure] | None
+    ) -> None:
+        from akhbar_tui.ui.widgets.article_doc import build_doc
+
+        assert article.id is not None
+        self.open_article = article
+        self.doc = build_doc(article, text, feed_title)  # type: ignore[arg-type]
+        self.article_view.show(self.doc)
+        if figures is None:
+            self.figures_list.set_figures([], "Key figures are not available in this build.")
+        else:
+            self.figures_list.set_figures(figures, "No figures in this article.")
+        self.headlines.update_state(article.id, read=True)
+        self.post_message(ArticleOpened(article.id))
+        if not article.read:
+            self.load_feeds()
+
+    @on(VirtualList.Selected, "#figures")
+    def _figure_selected(self, event: VirtualList.Selected) -> None:
+        figure = self.figures_list.figures[event.index]
+        self.article_view.show_span(figure.start, figure.end)
+
+    @on(VirtualList.Highlighted, "#figures")
+    def _figure_highlighted(self, event: VirtualList.Highlighted) -> None:
+        if self.figures_list.figures and self.figures_list.has_focus:
+            figure = self.figures_list.figures[event.index]
+            self.article_view.show_span(figure.start, figure.end)
+
+    def focus_pane(self, name: str) -> None:
+        """Focus one of the four panes (showing it first when the narrow layout hides it)."""
+        self.set_class(name == "feeds", "-show-feeds")
+        self.set_class(name == "figures", "-show-figures")
+        self.query_one(f"#{name}").focus()
+
+    def _current_pane(self) -> int:
+        focused = self.focused.id if self.focused is not None else "headlines"
+        return PANES.index(focused) if focused in PANES else 1
+
+    def action_next_pane(self) -> None:
+        """Tab: feeds → headlines → article → figures → feeds."""
+        self.focus_pane(PANES[(self._current_pane() + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        """Shift+Tab: the other way round."""
+        self.focus_pane(PANES[(self._current_pane() - 1) % len(PANES)])
+
+    def action_back(self) -> None:
+        """Esc: from the article or figures back to the headlines, from there to the feeds."""
+        current = PANES[self._current_pane()]
+        self.focus_pane("feeds" if current == "headlines" else "headlines")
+
+    def action_page_article(self) -> None:
+        """Space/PgDn: page the article while the headlines keep focus."""
+        self.article_view.action_page_down()
+
+
+def extract_figures(text: str, lang: str | None) -> list[Figure] | None:
+    """The key figures of `text`, or None while this build has no figures module."""
+    try:
+        from akhbar_tui import figures
+    except ImportError:
+        return None
+    return list(figures.extract(text, lang=lang))

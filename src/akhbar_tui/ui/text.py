@@ -1,0 +1,102 @@
+"""The one door through which feed text reaches the screen.
+
+Feed text is cleaned at parse time; this module is the second lock: every string a widget paints
+passes `safe()` here, which removes any control or escape character that might still be there
+(a Segment's text goes to the terminal byte for byte). Visual (shaped, reordered) strings come
+from `akhbar_tui.bidi_layout`; `Bidi` remembers the user's mode so widgets need not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rich.cells import cell_len
+
+from akhbar_tui import bidi_layout
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
+
+
+def safe(text: str) -> str:
+    """`text` with every control character (and bidi override) turned into a space."""
+    return _CONTROLS.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """One line ready to paint: its visual text, cell width and direction."""
+
+    text: str
+    cells: int
+    rtl: bool
+
+
+class Bidi:
+    """Shaping and ordering in the user's mode (`app`: akhbar orders; `terminal`: it does)."""
+
+    def __init__(self, mode: str = "app") -> None:
+        self.mode = mode
+
+    def fit(self, text: str, width: int, direction: str = "auto") -> Fitted:
+        """`text` truncated to `width` cells in logical order, then ordered for display.
+
+        Truncating first keeps an Arabic title's beginning (its right end) on screen; a stock
+        widget cropping a visual string would keep its end instead.
+        """
+        text = safe(text)
+        if width <= 0 or not text:
+            return Fitted("", 0, False)
+        line = bidi_layout.truncate(text, width, direction=_direction(direction), mode=self.mode)
+        return Fitted(safe(line.visual), line.cells, line.rtl)
+
+    def lines(
+        self, text: str, width: int, direction: str = "auto", *, max_lines: int | None = None
+    ) -> list[bidi_layout.VisualLine]:
+        """`text` wrapped to `width` in logical order, each line ordered for display."""
+        return bidi_layout.layout(
+            safe_multiline(text),
+            max(width, 1),
+            direction=_direction(direction),
+            mode=self.mode,
+            max_lines=max_lines,
+        )
+
+    def visual(self, text: str, width: int = 200, direction: str = "auto") -> str:
+        """A short visual string for a stock widget that must not wrap or crop it (palette)."""
+        return self.fit(text, width, direction).text
+
+
+def safe_multiline(text: str) -> str:
+    """Like `safe`, but newlines survive (they separate paragraphs)."""
+    return "\n".join(safe(part) for part in text.split("\n"))
+
+
+def _direction(direction: str | None) -> str:
+    return direction if direction in ("rtl", "ltr") else "auto"
+
+
+def pad(text: str, cells: int, width: int, *, right: bool) -> str:
+    """`text` (already `cells` wide) padded to `width`, flush right when `right`."""
+    gap = max(width - cells, 0)
+    return " " * gap + text if right else text + " " * gap
+
+
+def width_of(text: str) -> int:
+    """Terminal cells of `text`, with the table Textual paints with."""
+    return cell_len(text)
+
+
+def relative_time(when: datetime | None, now: datetime | None = None) -> str:
+    """A short age like `5m`, `3h`, `2d` or `14w`: enough to scan a list by."""
+    if when is None:
+        return ""
+    now = now or datetime.now(UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = max((now - when).total_seconds(), 0)
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return "now"

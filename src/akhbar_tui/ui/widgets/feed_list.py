@@ -1,0 +1,137 @@
+"""The feeds pane: "all", "starred", then each category and its feeds, with unread counts.
+
+A feed whose last refresh failed carries a `!`; the reason is shown in the status line when the
+row is highlighted (the screen reads `FeedEntry.reason`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.strip import Strip
+
+from akhbar_tui.models import Feed, HeadlineQuery
+from akhbar_tui.ui.text import Bidi, pad
+from akhbar_tui.ui.widgets.virtual_list import VirtualList
+
+EntryKind = Literal["all", "starred", "category", "feed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One row of the feeds pane and the headline query it stands for."""
+
+    kind: EntryKind
+    label: str
+    unread: int = 0
+    feed_id: int | None = None
+    category: str | None = None
+    reason: str | None = None
+    direction: str = "auto"
+
+    def query(self, unread_only: bool) -> HeadlineQuery:
+        """The headlines this entry lists."""
+        return HeadlineQuery(
+            feed_id=self.feed_id,
+            category=self.category if self.kind == "category" else None,
+            starred_only=self.kind == "starred",
+            unread_only=unread_only,
+        )
+
+
+def build_entries(
+    feeds: Iterable[Feed], all_label: str = "All", starred: str = "Starred"
+) -> list[FeedEntry]:
+    """Rows: "all", "starred", then each category (first-seen order) with its feeds."""
+    feeds = list(feeds)
+    groups: dict[str, list[Feed]] = {}
+    for feed in feeds:
+        groups.setdefault(feed.category or "", []).append(feed)
+    entries = [
+        FeedEntry("all", all_label, sum(f.unread for f in feeds)),
+        FeedEntry("starred", starred),
+    ]
+    for category, members in groups.items():
+        if category:
+            entries.append(
+                FeedEntry("category", category, sum(f.unread for f in members), category=category)
+            )
+        for feed in members:
+            entries.append(
+                FeedEntry(
+                    "feed",
+                    feed.title,
+                    feed.unread,
+                    feed_id=feed.id,
+                    category=feed.category,
+                    reason=feed.last_error,
+                    direction=feed.direction,
+                )
+            )
+    return entries
+
+
+class FeedList(VirtualList):
+    """The feed entries, painted one line each; Enter lists a feed's headlines."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Show", id="open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "feed-list--category",
+        "feed-list--count",
+        "feed-list--failing",
+    }
+
+    def __init__(self, bidi: Bidi, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bidi = bidi
+        self.entries: list[FeedEntry] = []
+
+    def set_entries(self, entries: list[FeedEntry]) -> None:
+        """Show `entries`, keeping the cursor on the same feed when it is still there."""
+        current = self.highlighted
+        self.entries = entries
+        keep = 0
+        if current is not None:
+            keep = next(
+                (
+                    i
+                    for i, e in enumerate(entries)
+                    if (e.kind, e.feed_id, e.category)
+                    == (current.kind, current.feed_id, current.category)
+                ),
+                0,
+            )
+        self.set_count(len(entries), keep_cursor=keep)
+
+    @property
+    def highlighted(self) -> FeedEntry | None:
+        """The entry under the cursor."""
+        return self.entries[self.cursor] if 0 <= self.cursor < len(self.entries) else None
+
+    def render_row(self, index: int, width: int, style: Style) -> Strip:
+        """Indented label (feeds under their category), failing mark and unread count."""
+        entry = self.entries[index]
+        count = str(entry.unread) if entry.unread else ""
+        mark = "!" if entry.reason else " "
+        indent = "  " if entry.kind == "feed" and entry.category else ""
+        label_width = max(width - len(indent) - len(count) - 2, 1)
+        label = self.bidi.fit(entry.label, label_width, entry.direction)
+        label_style = style
+        if entry.kind in ("all", "starred", "category"):
+            label_style = style + self.get_component_rich_style("feed-list--category")
+        return Strip(
+            [
+                Segment(indent, style),
+                Segment(mark, style + self.get_component_rich_style("feed-list--failing")),
+                Segment(pad(label.text, label.cells, label_width, right=False), label_style),
+                Segment(" " + count, style + self.get_component_rich_style("feed-list--count")),
+            ]
+        )

@@ -1,0 +1,165 @@
+"""The headline list: a virtual list whose rows are fetched from the engine a page at a time.
+
+The widget never calls the engine: when a row it must paint is not loaded it posts `WantPage`,
+and the screen's worker answers with `put_page`. A generation number ties every page to the query
+it was asked for, so a late answer for an old query is dropped instead of painted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
+
+from akhbar_tui.models import Headline
+from akhbar_tui.ui.text import Bidi, pad, relative_time
+from akhbar_tui.ui.widgets.virtual_list import VirtualList
+
+PAGE = 200
+
+
+class HeadlineList(VirtualList):
+    """Title, feed and age of each headline; unread bold, starred marked, RTL flush right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "headline-list--unread",
+        "headline-list--read",
+        "headline-list--meta",
+        "headline-list--star",
+    }
+
+    class WantPage(Message):
+        """Rows of page `page` (PAGE rows each) are needed to paint the list."""
+
+        def __init__(self, generation: int, page: int) -> None:
+            super().__init__()
+            self.generation = generation
+            self.page = page
+
+    def __init__(self, bidi: Bidi, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bidi = bidi
+        self.generation = 0
+        self._pages: dict[int, list[Headline]] = {}
+        self._asked: set[int] = set()
+        self._now = datetime.now(UTC)
+
+    def reset(
+        self,
+        count: int,
+        *,
+        cursor: int = 0,
+        pages: dict[int, list[Headline]] | None = None,
+        top: int | None = None,
+    ) -> int:
+        """Show a new result: `count` rows, some pages already loaded; returns the generation.
+
+        `top` keeps the row on screen at the same height it had (new articles arriving above the
+        selection push the list down, not the reader's eye).
+        """
+        self.generation += 1
+        self._pages = dict(pages or {})
+        self._asked = set()
+        self._now = datetime.now(UTC)
+        self.set_count(count, keep_cursor=cursor)
+        if top is not None:
+            self.scroll_to(y=max(top, 0), animate=False, immediate=True)
+        self.scroll_to_show(self.cursor)
+        self.post_message(self.Highlighted(self, self.cursor))
+        return self.generation
+
+    def put_page(self, generation: int, page: int, rows: list[Headline]) -> None:
+        """Store rows fetched for `page` and repaint, unless they belong to an older query."""
+        if generation != self.generation:
+            return
+        self._pages[page] = rows
+        self._asked.discard(page)
+        self.refresh()
+        if page * PAGE <= self.cursor < (page + 1) * PAGE:
+            self.post_message(self.Highlighted(self, self.cursor))
+
+    def headline_at(self, index: int) -> Headline | None:
+        """The headline on row `index`, or None while its page is loading."""
+        rows = self._pages.get(index // PAGE)
+        if rows is None:
+            return None
+        offset = index % PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def highlighted(self) -> Headline | None:
+        """The headline under the cursor, if loaded."""
+        return self.headline_at(self.cursor) if self.count else None
+
+    def index_of(self, article_id: int) -> int | None:
+        """The row of a loaded headline with this id."""
+        for page, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == article_id:
+                    return page * PAGE + offset
+        return None
+
+    def update_state(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Reflect a read/star change on a loaded row without a reload."""
+        index = self.index_of(article_id)
+        if index is None:
+            return
+        rows = self._pages[index // PAGE]
+        row = rows[index % PAGE]
+        changes = {k: v for k, v in (("read", read), ("starred", starred)) if v is not None}
+        rows[index % PAGE] = dataclasses.replace(row, **changes)
+        self.refresh_line(index)
+
+    def loaded_rows(self) -> list[tuple[int, Headline]]:
+        """Every loaded (row, headline), in row order (for next/previous unread)."""
+        return sorted(
+            (page * PAGE + offset, row)
+            for page, rows in self._pages.items()
+            for offset, row in enumerate(rows)
+        )
+
+    def render_row(self, index: int, width: int, style: Style) -> Strip:
+        """Mark, title (flush right when RTL), feed and age, fitted to `width`."""
+        headline = self.headline_at(index)
+        if headline is None:
+            self._ask(index // PAGE)
+            return Strip(
+                [Segment("…", style + self.get_component_rich_style("headline-list--meta"))]
+            )
+        meta_style = style + self.get_component_rich_style("headline-list--meta")
+        weight = "headline-list--read" if headline.read else "headline-list--unread"
+        title_style = style + self.get_component_rich_style(weight)
+        age = relative_time(headline.published, self._now).rjust(4)
+        feed_width = min(18, width // 5) if width >= 60 else 0
+        title_width = max(width - 2 - len(age) - 1 - (feed_width + 1 if feed_width else 0), 1)
+        mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
+        mark_style = style + self.get_component_rich_style("headline-list--star")
+        title = self.bidi.fit(headline.title, title_width, headline.direction)
+        segments = [
+            Segment(mark, mark_style if headline.starred else title_style),
+            Segment(pad(title.text, title.cells, title_width, right=title.rtl), title_style),
+        ]
+        if feed_width:
+            feed = self.bidi.fit(headline.feed_title, feed_width)
+            segments.append(
+                Segment(" " + pad(feed.text, feed.cells, feed_width, right=False), meta_style)
+            )
+        segments.append(Segment(" " + age, meta_style))
+        return Strip(segments)
+
+    def _ask(self, page: int) -> None:
+        if page not in self._asked:
+            self._asked.add(page)
+            self.post_message(self.WantPage(self.generation, page))
