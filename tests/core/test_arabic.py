@@ -1,0 +1,168 @@
+"""Folding, offset maps and proclitic stems of `akhbar_tui.arabic`, with real Arabic words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from akhbar_tui.arabic import fold, fold_with_map, stem, stems, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("مِلْيَارٌ", "مليار"),  # harakat
+        ("اقتصـــاد", "اقتصاد"),  # tatweel
+        ("مُحَمَّدٌ", "محمد"),  # shadda with harakat
+        ("أحمد", "احمد"),  # hamza above
+        ("إسرائيل", "اسرائيل"),  # hamza below
+        ("آلاف", "الاف"),  # madda
+        ("ٱلكتاب", "الكتاب"),  # wasla
+        ("مستشفى", "مستشفي"),  # alef maqsura
+        ("مدرسة", "مدرسه"),  # taa marbuta
+        ("کتاب", "كتاب"),  # Persian kaf
+        ("ایران", "ايران"),  # Persian yeh
+        ("٢٠٢٤", "2024"),  # Arabic-Indic digits
+        ("۱۴۰۳", "1403"),  # Persian digits
+        ("Reuters", "reuters"),  # Latin case
+        ("STRASSE Straße", "strasse strasse"),  # full case folding
+        ("Café", "cafe"),  # Latin accents
+        ("ﻻ", "لا"),  # presentation-form ligature
+        ("ب\u200cرنامج", "برنامج"),  # zero-width non-joiner inside a word
+    ],
+)
+def test_fold_rules(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_fold_with_map_points_back_at_the_words_as_written() -> None:
+    text = "قالَ الوزيرُ إنّ ﻻ شيءَ في Straße ٢٠٢٤"
+    folded, mapping = fold_with_map(text)
+    assert folded == fold(text)
+    spans = [mapping.span(m.start(), m.end()) for m in tokens(folded)]
+    assert [text[s:e] for s, e in spans] == [
+        "قالَ",
+        "الوزيرُ",
+        "إنّ",
+        "ﻻ",
+        "شيءَ",
+        "في",
+        "Straße",
+        "٢٠٢٤",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from("اأإآبتةىيکیـَُِّْ٠١٢ßİﻻAbc \u200c-.")))
+def test_fold_with_map_agrees_with_fold_and_each_word_folds_back(text: str) -> None:
+    folded, mapping = fold_with_map(text)
+    assert folded == fold(text)
+    for match in tokens(folded):
+        start, end = mapping.span(match.start(), match.end())
+        assert match.group() in fold(text[start:end])
+
+
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [
+        ("وماسك", "ماسك"),
+        ("لماسك", "ماسك"),
+        ("بماسك", "ماسك"),
+        ("فماسك", "ماسك"),
+        ("كماسك", "ماسك"),
+        ("المليار", "مليار"),
+        ("بالمليار", "مليار"),
+        ("وبالمليار", "مليار"),
+        ("فالمليار", "مليار"),
+        ("كالمليار", "مليار"),
+        ("للمليار", "مليار"),
+        ("وللمليار", "مليار"),
+        ("الوزير", "وزير"),
+        ("للوزير", "وزير"),
+        ("والوزير", "وزير"),
+        ("ولبنان", "لبنان"),
+        ("للبنان", "لبنان"),
+        ("بلبنان", "لبنان"),
+        ("لليبيا", "ليبيا"),
+        ("للعب", "لعب"),  # ل + اللعب: one lam is not written
+        ("للغة", "لغة"),
+        ("للجنة", "لجنة"),
+        ("للاعب", "لاعب"),
+        ("وقال", "قال"),
+        ("فقال", "قال"),
+        ("وبيروت", "بيروت"),
+        ("ببيروت", "بيروت"),
+        ("الأسعار", "أسعار"),
+        ("وبالأسعار", "اسعار"),
+        ("لله", "الله"),
+        ("والاقتصاد", "اقتصاد"),
+        ("وبمليار", "مليار"),
+    ],
+)
+def test_proclitics_are_stripped(written: str, query: str) -> None:
+    assert stem(fold(written)) == stem(fold(query))
+
+
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [
+        ("وزير", "زير"),
+        ("وزارة", "زارة"),
+        ("وجود", "جود"),
+        ("واحد", "أحد"),
+        ("وسائل", "سائل"),
+        ("وفاة", "فاه"),
+        ("فساد", "ساد"),
+        ("فكرة", "كره"),
+        ("فريق", "ريق"),
+        ("فترة", "ترة"),
+        ("فقط", "قط"),
+        ("لبنان", "بنان"),
+        ("لجنة", "جنة"),
+        ("لحظة", "حظه"),
+        ("لماذا", "ماذا"),
+        ("لعب", "عب"),
+        ("ملعب", "لعب"),
+        ("تلاعب", "لعب"),
+        ("لعبة", "لعب"),
+        ("بطاقة", "طاقة"),
+        ("بطولة", "طولة"),
+        ("بداية", "داية"),
+        ("كتاب", "تاب"),
+        ("كامل", "أمل"),
+        ("كمال", "مال"),
+        ("كانت", "أنت"),
+        ("كبير", "بير"),
+        ("كلام", "لام"),
+        ("ألمانيا", "مانيا"),
+        ("الآن", "أن"),
+        ("الله", "له"),
+        ("إلهي", "هي"),
+        ("ألفي", "في"),
+        ("آلاف", "أف"),
+        ("بالغ", "غ"),
+        ("والد", "د"),
+        ("وطن", "طن"),
+        ("ولد", "لد"),
+        ("مليارات", "مليار"),
+    ],
+)
+def test_near_misses_stay_apart(written: str, query: str) -> None:
+    assert stem(fold(written)) != stem(fold(query))
+
+
+@pytest.mark.parametrize("word", ["reuters", "2024", "مليار", "ماسك", "اقتصاد", "", "و", "ال"])
+def test_words_without_proclitics_are_their_own_stem(word: str) -> None:
+    assert stem(word) == word
+
+
+def test_stems_of_a_sentence_keep_word_order() -> None:
+    assert stems("وقالَ الوزيرُ إنّ ٣ ملياراتٍ ذهبت للبنان") == [
+        "قال",
+        "وزير",
+        "ان",
+        "3",
+        "مليارات",
+        "ذهبت",
+        "لبنان",
+    ]
