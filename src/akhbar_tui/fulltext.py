@@ -101,10 +101,9 @@ def extract(
     if tree is None:
         raise FullTextError("no main text found on the page: it is empty")
     facts = fulltext_page.prepare(tree, url)
-    extracted = trafilatura.extract(
+    document = trafilatura.bare_extraction(
         tree,
         url=url,
-        output_format="html",
         include_comments=False,
         include_images=True,
         include_links=True,
@@ -112,9 +111,10 @@ def extract(
         include_tables=True,
         deduplicate=False,
     )
-    if not extracted:
+    body = getattr(document, "body", None)
+    if body is None or len(body) == 0:
         raise FullTextError("no main text found on the page")
-    fragment, own_text = fulltext_page.finish(extracted, facts)
+    fragment, own_text = fulltext_page.finish(body, facts)
     if len(own_text) < MIN_MAIN_TEXT:
         raise FullTextError("no main text found on the page")
     return FullText(

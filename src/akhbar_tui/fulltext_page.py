@@ -55,9 +55,37 @@ _WS = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _RTL_LANGS = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "sd", "ckb", "ug", "yi", "dv"})
 _BLOCK_ENDS = frozenset(
-    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "div"}
+    {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figure",
+        "div",
+        "br",
+        "tr",
+        "pre",
+    }
 )
-_KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
+_XML_TAGS = {
+    "p": "p",
+    "item": "li",
+    "quote": "blockquote",
+    "ref": "a",
+    "graphic": "img",
+    "lb": "br",
+    "table": "table",
+    "row": "tr",
+    "code": "pre",
+    "del": "del",
+    "div": "div",
+}
+_HI_TAGS = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 
 
 @dataclass(slots=True)
@@ -110,18 +138,10 @@ def prepare(tree: lxml_html.HtmlElement, base_url: str | None) -> PageFacts:
     return facts
 
 
-def finish(extracted: str, facts: PageFacts) -> tuple[str, str]:
-    """trafilatura's HTML → (the stored fragment, its plain text outside links)."""
-    body = lxml_html.fragment_fromstring(extracted, create_parent="div")
-    found = body.find(".//body")
+def finish(body: etree._Element, facts: PageFacts) -> tuple[str, str]:
+    """trafilatura's document body → (the stored fragment, its text that was not link text)."""
     root = lxml_html.Element("div")
-    for child in list(found if found is not None else body):
-        root.append(child)
-    for element in root.iter(etree.Element):
-        keep = _KEEP_ATTRS.get(element.tag, ())
-        for name in list(element.attrib):
-            if name not in keep:
-                del element.attrib[name]
+    _convert_children(body, root)
     _drop_title_heading(root, facts.title)
     _wrap_captioned_images(root, facts.captions)
     if facts.direction:
@@ -130,6 +150,44 @@ def finish(extracted: str, facts: PageFacts) -> tuple[str, str]:
         root.set("lang", facts.lang)
     fragment = lxml_html.tostring(root, encoding="unicode", method="html")
     return fragment, _text_outside_links(root, facts.link_texts)
+
+
+def _convert_children(source: etree._Element, target: lxml_html.HtmlElement) -> None:
+    """Copy `source`'s content into `target`, trafilatura's XML tags turned into HTML.
+
+    Its own HTML output flattens `<ol>` into `<ul>`, losing the numbers an ordered list's
+    items are referred to by, hence this conversion; only the attributes `article_text`
+    reads are carried over.
+    """
+    target.text = source.text
+    for child in source:
+        if not isinstance(child.tag, str):
+            continue
+        converted = lxml_html.Element(_html_tag(child))
+        if converted.tag == "a":
+            converted.set("href", child.get("target") or "")
+        elif converted.tag == "img":
+            for name in ("src", "alt"):
+                if child.get(name):
+                    converted.set(name, child.get(name) or "")
+        _convert_children(child, converted)
+        converted.tail = child.tail
+        target.append(converted)
+
+
+def _html_tag(element: etree._Element) -> str:
+    """The HTML tag for one element of trafilatura's XML."""
+    tag = str(element.tag)
+    rend = element.get("rend") or ""
+    if tag == "head":
+        return rend if re.fullmatch(r"h[1-6]", rend) else "h3"
+    if tag == "list":
+        return "ol" if rend == "ol" else "ul"
+    if tag == "hi":
+        return _HI_TAGS.get(rend, "span")
+    if tag == "cell":
+        return "th" if element.get("role") == "head" else "td"
+    return _XML_TAGS.get(tag, "span")
 
 
 def _title(tree: lxml_html.HtmlElement) -> str | None:
