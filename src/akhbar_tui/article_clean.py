@@ -58,11 +58,18 @@ def clean(text: str) -> str:
 def first_strong_direction(text: str) -> str | None:
     """ "rtl" or "ltr" from the first strongly directional character (UAX #9 P2), else None."""
     bidirectional = unicodedata.bidirectional
+    isolated = 0  # text inside LRI/RLI/FSI … PDI does not decide (P2)
     for char in text:
         kind = bidirectional(char)
-        if kind == "L":
+        if kind in ("LRI", "RLI", "FSI"):
+            isolated += 1
+        elif kind == "PDI":
+            isolated = max(isolated - 1, 0)
+        elif isolated:
+            continue
+        elif kind == "L":
             return "ltr"
-        if kind in ("R", "AL"):
+        elif kind in ("R", "AL"):
             return "rtl"
     return None
 

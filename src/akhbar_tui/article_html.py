@@ -167,6 +167,10 @@ class ArticleBuilder:
     def _block_ctx(self, tag: str, attrs: dict[str, str | None]) -> tuple[Ctx, object]:
         parent = self._ctx
         extra: object = None
+        if parent.kind == "heading" and (tag == "p" or tag not in GENERIC):
+            # A heading holding paragraphs is an unclosed one (HTML5 keeps it open to the end):
+            # from here on its text is body text, not one long heading.
+            parent.kind, parent.level = "paragraph", 0
         if tag in GENERIC:
             if tag in ("body", "html"):
                 return self._attr_ctx(parent, attrs), None
@@ -301,8 +305,20 @@ class ArticleBuilder:
                 link.pending = True
 
     def _marker(self, link: LinkState) -> None:
+        """Put `[n]` right after the link's last visible character, before any spaces."""
         link.pending = False
-        self._buf.append(f"[{self._number(link.url, collapse(''.join(link.parts)))}]")
+        buf = self._buf
+        spaces = ""
+        while buf and buf[-1].isspace():
+            spaces = buf.pop() + spaces
+        if buf:
+            last = buf[-1]
+            kept = last.rstrip()
+            if len(kept) < len(last):
+                buf[-1], spaces = kept, last[len(kept) :] + spaces
+        buf.append(f"[{self._number(link.url, collapse(''.join(link.parts)))}]")
+        if spaces:
+            buf.append(spaces)
 
     def _number(self, url: str, text: str) -> int:
         number = self._numbers.get(url)
