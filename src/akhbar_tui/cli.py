@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "feeds": ("feeds", "list, add or remove feeds in feeds.toml"),
     "opml": ("opml", "import or export the feed list as OPML"),
     "paths": ("paths", "print where akhbar keeps its files"),
+    "fetch-article": ("fetch_article", "print the main text of an article page"),
 }
 
 
