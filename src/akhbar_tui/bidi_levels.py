@@ -1,0 +1,259 @@
+"""UAX #9 for one display line: embedding levels, reordering (L2), marks after base (L3), mirroring (L4).
+
+python-bidi 0.6 reorders but neither exposes levels nor applies L3/L4, and akhbar needs the
+levels to map source offsets to screen columns. So the rules run here, on a string of one-letter
+bidi classes, mostly as regular-expression passes (C speed; a per-character Python loop would
+cost more than shaping). Each line is resolved as its own paragraph with the direction of the
+paragraph it came from, which is what `fribidi --nobreak` does for one input line.
+
+Explicit embeddings, overrides and isolates (LRE … PDI) are treated as boundary neutrals (BN):
+the text inside them is ordered as if they were absent. Feed text has the embeddings stripped
+already; honouring the rest would let a stranger reorder what surrounds them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bidi.mirror import MIRRORED
+
+from akhbar_tui.bidi_shape import clusters
+
+# Bidi class → one letter. B (paragraph separator) cannot occur inside a line; it counts as S.
+_CODES = {
+    "L": "L",
+    "R": "R",
+    "AL": "A",
+    "EN": "E",
+    "ES": "S",
+    "ET": "T",
+    "AN": "N",
+    "CS": "C",
+    "NSM": "M",
+    "BN": "B",
+    "B": "X",
+    "S": "X",
+    "WS": "W",
+    "ON": "O",
+}
+
+
+class _ClassTable(dict[int, str]):
+    """`str.translate` table from code point to class letter, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        bidi_class = unicodedata.bidirectional(chr(code))
+        letter = _CODES.get(bidi_class, "B") if bidi_class else "L"
+        self[code] = letter
+        return letter
+
+
+_CLASSES = _ClassTable()
+
+
+def bidi_classes(text: str) -> str:
+    """One class letter per character of `text` (see `_CODES`)."""
+    return text.translate(_CLASSES)
+
+
+_FIRST_STRONG = re.compile("[LRA]")
+
+
+def first_strong_rtl(classes: str) -> bool | None:
+    """Rule P2/P3: True if the first strong character is R or AL, None if there is none."""
+    found = _FIRST_STRONG.search(classes)
+    return None if found is None else found.group() != "L"
+
+
+_ANY_RTL = re.compile("[RAN]")
+_ANY_LTR_OR_NUMBER = re.compile("[LEN]")
+_W1 = re.compile(r"([^M])M+")
+_W2 = re.compile(r"A[^LRA]*?E[^LRA]*")
+_W4_EN = re.compile(r"(?<=E)[SC](?=E)")
+_W4_AN = re.compile(r"(?<=N)C(?=N)")
+_W5 = re.compile(r"T+(?=E)|(?<=E)T+")
+_W6 = str.maketrans("STC", "OOO")
+_W7 = re.compile(r"L[^LR]*?E[^LR]*")
+_N1_LTR_IN_RTL = re.compile(r"(?<=L)[OWX]+(?=L)")
+_N1_RTL_IN_LTR = re.compile(r"(?<=[REN])[OWX]+(?=[REN])")
+_N2_RTL = str.maketrans("OWX", "RRR")
+_N2_LTR = str.maketrans("OWX", "LLL")
+_NUMBERS_AS_R = str.maketrans("EN", "RR")
+_LEVELS_RTL = str.maketrans("LREN", "2122")
+_LEVELS_LTR = str.maketrans("LREN", "0122")
+_L1_TRAILING = re.compile(r"[WBX]+$|[WB]*X")
+
+_EQUIVALENT = {"\u2329": "\u3008", "\u232a": "\u3009"}
+_OPENERS = {
+    ch: _EQUIVALENT.get(MIRRORED[ch], MIRRORED[ch])
+    for ch in MIRRORED
+    if unicodedata.category(ch) == "Ps"
+}
+_CLOSERS = {ch for ch in MIRRORED if unicodedata.category(ch) == "Pe"}
+_BRACKET = re.compile("[" + re.escape("".join(sorted(_OPENERS.keys() | _CLOSERS))) + "]")
+_MIRROR = str.maketrans(MIRRORED)
+_MAX_BRACKET_DEPTH = 63
+
+
+def levels(text: str, classes: str, rtl: bool) -> str:
+    """Resolved embedding level of each character, as digits ('0', '1' or '2').
+
+    `classes` is `bidi_classes(text)`; `rtl` is the paragraph direction. Pure runs (the common
+    case: an Arabic line without digits or Latin, or an English line) skip the rules entirely.
+    """
+    base = "1" if rtl else "0"
+    if not (_ANY_LTR_OR_NUMBER if rtl else _ANY_RTL).search(classes):
+        return base * len(text)
+    if "B" in classes:
+        resolved = _without_boundary_neutrals(text, classes, rtl)
+    else:
+        resolved = _resolve(text, classes, rtl)
+    if _L1_TRAILING.search(classes):
+        chars = list(resolved)
+        for match in _L1_TRAILING.finditer(classes):
+            chars[match.start() : match.end()] = base * (match.end() - match.start())
+        resolved = "".join(chars)
+    return resolved
+
+
+def _without_boundary_neutrals(text: str, classes: str, rtl: bool) -> str:
+    """Rule X9: resolve without BN characters; each then takes its neighbour's level."""
+    kept = [i for i, c in enumerate(classes) if c != "B"]
+    if not kept:
+        return ("1" if rtl else "0") * len(text)
+    inner = _resolve("".join(text[i] for i in kept), "".join(classes[i] for i in kept), rtl)
+    out = [""] * len(text)
+    for position, level in zip(kept, inner, strict=True):
+        out[position] = level
+    previous = "1" if rtl else "0"
+    for i, level in enumerate(out):
+        if level:
+            previous = level
+        else:
+            out[i] = previous
+    return "".join(out)
+
+
+def _resolve(text: str, classes: str, rtl: bool) -> str:
+    """Rules W1–W7, N0–N2, I1–I2 on one isolating run sequence with sos = eos = base."""
+    e = "R" if rtl else "L"
+    s = e + classes + e
+    if "M" in s:
+        s = _W1.sub(lambda m: m.group(1) * len(m.group()), s)
+    if "E" in s and "A" in s:
+        s = _W2.sub(lambda m: m.group().replace("E", "N"), s)
+    s = s.replace("A", "R")
+    if "E" in s or "N" in s:
+        s = _W4_AN.sub("N", _W4_EN.sub("E", s))
+    if "T" in s and "E" in s:
+        s = _W5.sub(lambda m: "E" * len(m.group()), s)
+    s = s.translate(_W6)
+    if "E" in s and "L" in s:
+        s = _W7.sub(lambda m: m.group().replace("E", "L"), s)
+    if _BRACKET.search(text):
+        s = _bracket_pairs(text, s, classes, e)
+    if rtl:
+        s = _N1_LTR_IN_RTL.sub(lambda m: "L" * len(m.group()), s).translate(_N2_RTL)
+        return s[1:-1].translate(_LEVELS_RTL)
+    s = _N1_RTL_IN_LTR.sub(lambda m: "R" * len(m.group()), s).translate(_N2_LTR)
+    return s[1:-1].translate(_LEVELS_LTR)
+
+
+def _bracket_pairs(text: str, s: str, classes: str, e: str) -> str:
+    """Rule N0 (with BD16 pairing): a bracket pair takes the direction its content implies."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _BRACKET.finditer(text):
+        i = match.start()
+        ch = text[i]
+        if s[i + 1] != "O":
+            continue
+        if ch in _OPENERS:
+            if len(stack) == _MAX_BRACKET_DEPTH:
+                break
+            stack.append((_OPENERS[ch], i))
+            continue
+        closer = _EQUIVALENT.get(ch, ch)
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == closer:
+                pairs.append((stack[depth][1], i))
+                del stack[depth:]
+                break
+    if not pairs:
+        return s
+    opposite = "L" if e == "R" else "R"
+    chars = list(s)
+    for opener, closer_at in sorted(pairs):
+        inside = "".join(chars[opener + 2 : closer_at + 1]).translate(_NUMBERS_AS_R)
+        if e in inside:
+            direction = e
+        elif opposite in inside:
+            before = "".join(chars[: opener + 1]).translate(_NUMBERS_AS_R)
+            context = "L" if before.rfind("L") > before.rfind("R") else "R"
+            direction = opposite if context == opposite else e
+        else:
+            continue
+        for at in (opener, closer_at):
+            chars[at + 1] = direction
+            follower = at + 1
+            while follower < len(classes) and classes[follower] == "M":
+                chars[follower + 1] = direction
+                follower += 1
+    return "".join(chars)
+
+
+Segment = tuple[int, int, bool]
+"""A run of one level in a line: (start, end, reversed) in logical positions."""
+
+_LEVEL_RUN = re.compile(r"(.)\1*")
+
+
+def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segment, ...]]:
+    """Rules L2–L4: the visual string and its level runs in visual (left-to-right) order.
+
+    Odd runs are reversed by grapheme cluster, so marks, variation selectors and ZWJ emoji
+    sequences stay after their base (L3), and their mirrored characters are swapped (L4).
+    `simple` says every character is its own cluster (no reversal by cluster needed).
+    """
+    runs = [(m.start(), m.end(), ord(m.group(1)) - 48) for m in _LEVEL_RUN.finditer(line_levels)]
+    order = list(range(len(runs)))
+    if len(runs) > 1 or (runs and runs[0][2] % 2):
+        lowest_odd = min(level for _, _, level in runs) | 1
+        for level in range(max(level for _, _, level in runs), lowest_odd - 1, -1):
+            i = 0
+            while i < len(order):
+                if runs[order[i]][2] < level:
+                    i += 1
+                    continue
+                j = i
+                while j < len(order) and runs[order[j]][2] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+    segments = tuple((runs[k][0], runs[k][1], runs[k][2] % 2 == 1) for k in order)
+    pieces = []
+    for start, end, backwards in segments:
+        piece = text[start:end]
+        if backwards:
+            piece = (piece[::-1] if simple else _reverse_clusters(piece)).translate(_MIRROR)
+        pieces.append(piece)
+    return "".join(pieces), segments
+
+
+def _reverse_clusters(piece: str) -> str:
+    return "".join(piece[a:b] for a, b, _ in reversed(clusters(piece)))
+
+
+def visual_positions(text: str, segments: tuple[Segment, ...], simple: bool) -> list[int]:
+    """The logical position of each character of the visual string, left to right."""
+    positions: list[int] = []
+    for start, end, backwards in segments:
+        if not backwards:
+            positions.extend(range(start, end))
+        elif simple:
+            positions.extend(range(end - 1, start - 1, -1))
+        else:
+            for a, b, _ in reversed(clusters(text[start:end])):
+                positions.extend(range(start + a, start + b))
+    return positions

@@ -1,0 +1,314 @@
+"""The width-independent half of `bidi_layout` and the wrapping that uses it.
+
+`Prepared` splits a text into paragraphs and, only when a paragraph is first needed, shapes it
+(in batches, one reshaper call per batch) into words with their cell widths. Wrapping at a width
+is then a cheap greedy pass over those widths, cached per width, and a line is only reordered
+when asked for: a screenful of a long article costs a screenful of work.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, levels, reorder
+from akhbar_tui.bidi_line import Token, VisualLine
+from akhbar_tui.bidi_shape import align, cells, clusters, is_simple, shape_words
+
+# What str.splitlines splits on: no line separator may reach the bidi rules (rule P1).
+PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+BREAK_SPACE = " \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"  # not the no-break spaces
+_WORD = re.compile(f"[^{BREAK_SPACE}]+")
+
+# One character in, one character out, so offsets survive: controls become their visible
+# pictures (never reach the terminal), tabs become spaces, embeddings/overrides/isolates become
+# ZWSP (zero width, and no terminal reorders around it).
+DISPLAY = {c: 0x2400 + c for c in range(0x20)}
+DISPLAY |= {0x09: 0x20, 0x7F: 0x2421}
+DISPLAY |= {c: 0xFFFD for c in range(0x80, 0xA0)}
+DISPLAY |= {c: 0x200B for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+_FIRST_BATCH_CHARS = 4096
+_WIDTHS_KEPT = 4
+
+LineSpec = tuple[int, int, int, int, int, int]
+"""A wrapped line before reordering: (paragraph, first word, shaped start in it, last word,
+shaped end in it, cells). Word -1 marks the empty line of a paragraph without words."""
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    start: int
+    rtl: bool
+    word_starts: list[int]
+    word_ends: list[int]
+    shaped: list[str]
+    widths: list[int]
+    simple: list[bool]
+    bounds: list[list[int] | None]
+
+
+class Prepared:
+    """A text made ready for layout at any width; built by `prepare` (cached in `layout`)."""
+
+    def __init__(
+        self, text: str, *, direction: str, fallback: str, keep_harakat: bool, mode: str
+    ) -> None:
+        self.text = text
+        self.direction = direction
+        self.fallback = fallback
+        self.keep_harakat = keep_harakat
+        self.mode = mode
+        self._spans = paragraph_spans(text)
+        self._paragraphs: list[_Paragraph | None] = [None] * len(self._spans)
+        self._shaped_chars = 0
+        self._wraps: OrderedDict[int, list[LineSpec]] = OrderedDict()
+        self._wrapped_upto: dict[int, int] = {}
+        self._lock = threading.RLock()
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs the text has (a blank line is an empty paragraph)."""
+        return len(self._spans)
+
+    def line_count(self, width: int) -> int:
+        """How many rows the whole text takes at `width` (wraps everything, reorders nothing)."""
+        with self._lock:
+            return len(self._wrap(max(1, width), None))
+
+    def lines(self, width: int, start: int = 0, stop: int | None = None) -> list[VisualLine]:
+        """Rows `start` to `stop` at `width`; only paragraphs up to row `stop` are touched.
+
+        The first screenful of a long article is ready after shaping just its first
+        paragraphs; the rest can follow (`lines(width, 40)`) when the reader scrolls.
+        """
+        width = max(1, width)
+        with self._lock:
+            specs = self._wrap(width, stop)[start:stop]
+            return [self._materialize(spec) for spec in specs]
+
+    def natural_width(self) -> int:
+        """Cells of the widest paragraph set on one row: a width at which nothing wraps."""
+        with self._lock:
+            widest = 0
+            for index in range(len(self._spans)):
+                paragraph = self._paragraph(index)
+                starts, ends = paragraph.word_starts, paragraph.word_ends
+                gaps = sum(starts[k] - ends[k - 1] for k in range(1, len(starts)))
+                widest = max(widest, sum(paragraph.widths) + gaps)
+            return widest
+
+    def prefix_end(self, budget: int) -> int:
+        """Where the longest logical prefix of the first paragraph that fits `budget` cells
+        ends (a text offset), cut between words or, inside a word, between graphemes."""
+        with self._lock:
+            paragraph = self._paragraph(0)
+        starts, ends = paragraph.word_starts, paragraph.word_ends
+        used = 0
+        for k, w in enumerate(paragraph.widths):
+            gap = starts[k] - ends[k - 1] if k else 0
+            if used + gap + w <= budget:
+                used += gap + w
+                continue
+            fitted = 0
+            for _a, b, cw in clusters(paragraph.shaped[k]):
+                if used + gap + cw > budget:
+                    break
+                used += cw
+                fitted = b
+            if fitted:
+                return starts[k] + _logical(paragraph, k, fitted)
+            return ends[k - 1] if k else paragraph.start
+        return ends[-1] if ends else paragraph.start
+
+    def _wrap(self, width: int, stop: int | None) -> list[LineSpec]:
+        specs = self._wraps.get(width)
+        if specs is None:
+            specs = self._wraps[width] = []
+            self._wrapped_upto[width] = 0
+            if len(self._wraps) > _WIDTHS_KEPT:
+                dropped, _ = self._wraps.popitem(last=False)
+                del self._wrapped_upto[dropped]
+        self._wraps.move_to_end(width)
+        index = self._wrapped_upto[width]
+        while index < len(self._spans) and (stop is None or len(specs) < stop):
+            specs.extend(wrap_paragraph(index, self._paragraph(index), width))
+            index += 1
+        self._wrapped_upto[width] = index
+        return specs
+
+    def _paragraph(self, index: int) -> _Paragraph:
+        paragraph = self._paragraphs[index]
+        if paragraph is None:
+            self._shape_batch(index)
+            paragraph = self._paragraphs[index]
+            assert paragraph is not None
+        return paragraph
+
+    def _shape_batch(self, first: int) -> None:
+        """Shape paragraphs from `first` on, doubling the batch each time (one reshaper call)."""
+        budget = max(_FIRST_BATCH_CHARS, self._shaped_chars)
+        found: list[tuple[int, bool, list[tuple[int, int, str]]]] = []
+        chars = 0
+        index = first
+        while index < len(self._spans) and self._paragraphs[index] is None and chars < budget:
+            start, end = self._spans[index]
+            shown = self.text[start:end].translate(DISPLAY)
+            words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(shown)]
+            found.append((index, self._is_rtl(shown), words))
+            chars += end - start + 1
+            index += 1
+        self._shaped_chars += chars
+        unique = {word for _, _, words in found for _, _, word in words}
+        if self.mode == "app":
+            shaped = shape_words(unique, self.keep_harakat)
+        else:
+            shaped = {word: word for word in unique}
+        measured = {s: (cells(s), is_simple(s)) for s in set(shaped.values())}
+        bounds = {w: None if len(s) == len(w) else align(w, s) for w, s in shaped.items()}
+        for index, rtl, words in found:
+            forms = [shaped[word] for _, _, word in words]
+            self._paragraphs[index] = _Paragraph(
+                start=self._spans[index][0],
+                rtl=rtl,
+                word_starts=[a for a, _, _ in words],
+                word_ends=[b for _, b, _ in words],
+                shaped=forms,
+                widths=[measured[s][0] for s in forms],
+                simple=[measured[s][1] for s in forms],
+                bounds=[bounds[word] for _, _, word in words],
+            )
+
+    def _is_rtl(self, shown: str) -> bool:
+        if self.direction != "auto":
+            return self.direction == "rtl"
+        for ch in shown:
+            strong = first_strong_rtl(bidi_classes(ch))
+            if strong is not None:
+                return strong
+        return self.fallback == "rtl"
+
+    def _materialize(self, spec: LineSpec) -> VisualLine:
+        index, first, a, last, b, width = spec
+        paragraph = self._paragraphs[index]
+        assert paragraph is not None
+        if first < 0:
+            return _empty_line(index, paragraph.start, paragraph.rtl)
+        tokens, pieces = _tokens(paragraph, first, a, last, b)
+        shaped = "".join(pieces)
+        simple = all(paragraph.simple[first : last + 1])
+        if self.mode == "app":
+            line_levels = levels(shaped, bidi_classes(shaped), paragraph.rtl)
+            visual, segments = reorder(shaped, line_levels, simple)
+        else:
+            visual, segments = shaped, ((0, len(shaped), False),)
+        start = paragraph.word_starts[first] + _logical(paragraph, first, a)
+        end = paragraph.word_starts[last] + _logical(paragraph, last, b)
+        return VisualLine(
+            paragraph=index,
+            start=start,
+            end=end,
+            logical=self.text[start:end],
+            visual=visual,
+            rtl=paragraph.rtl,
+            cells=width,
+            _shaped=shaped,
+            _segments=segments,
+            _simple=simple,
+            _tokens=tuple(tokens),
+        )
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, as `str.splitlines` would cut (no trailing empty one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def wrap_paragraph(index: int, paragraph: _Paragraph, width: int) -> list[LineSpec]:
+    """Greedy wrap in logical order at shaped widths; a word wider than the line is cut
+    between grapheme clusters, and a cluster wider than the line stands alone."""
+    widths = paragraph.widths
+    starts, ends = paragraph.word_starts, paragraph.word_ends
+    if not widths:
+        return [(index, -1, 0, -1, 0, 0)]
+    specs: list[LineSpec] = []
+    first = -1
+    first_at = used = 0
+    for k, w in enumerate(widths):
+        if w > width:
+            if first >= 0:
+                specs.append((index, first, first_at, k - 1, len(paragraph.shaped[k - 1]), used))
+            chunks = _chunks(paragraph.shaped[k], width)
+            specs.extend((index, k, ca, k, cb, cw) for ca, cb, cw in chunks[:-1])
+            first, first_at, used = k, chunks[-1][0], chunks[-1][2]
+        elif first < 0:
+            first, first_at, used = k, 0, w
+        elif used + starts[k] - ends[k - 1] + w <= width:
+            used += starts[k] - ends[k - 1] + w
+        else:
+            specs.append((index, first, first_at, k - 1, len(paragraph.shaped[k - 1]), used))
+            first, first_at, used = k, 0, w
+    last = len(widths) - 1
+    specs.append((index, first, first_at, last, len(paragraph.shaped[last]), used))
+    return specs
+
+
+def _chunks(shaped: str, width: int) -> list[tuple[int, int, int]]:
+    """Cut one over-wide word into (start, end, cells) pieces of at most `width` cells."""
+    chunks: list[tuple[int, int, int]] = []
+    start = used = 0
+    for a, b, w in clusters(shaped):
+        if used and used + w > width:
+            chunks.append((start, a, used))
+            start, used = a, 0
+        used += w
+    chunks.append((start, len(shaped), used))
+    return chunks
+
+
+def _tokens(
+    paragraph: _Paragraph, first: int, a: int, last: int, b: int
+) -> tuple[list[Token], list[str]]:
+    """The shaped pieces of one line and, for the column map, where each came from."""
+    tokens: list[Token] = []
+    pieces: list[str] = []
+    for k in range(first, last + 1):
+        if k > first:
+            gap = paragraph.word_starts[k] - paragraph.word_ends[k - 1]
+            tokens.append((paragraph.word_ends[k - 1], None, 0, gap))
+            pieces.append(" " * gap)
+        shaped = paragraph.shaped[k]
+        lo = a if k == first else 0
+        hi = b if k == last else len(shaped)
+        bounds = paragraph.bounds[k]
+        if bounds is None and len(shaped) != paragraph.word_ends[k] - paragraph.word_starts[k]:
+            bounds = [0] * len(shaped) + [paragraph.word_ends[k] - paragraph.word_starts[k]]
+        tokens.append((paragraph.word_starts[k], bounds, lo, hi))
+        pieces.append(shaped[lo:hi] if lo or hi < len(shaped) else shaped)
+    return tokens, pieces
+
+
+def _logical(paragraph: _Paragraph, k: int, shaped_at: int) -> int:
+    """The offset inside word `k` where its shaped character `shaped_at` starts."""
+    length = paragraph.word_ends[k] - paragraph.word_starts[k]
+    if shaped_at == 0:
+        return 0
+    if shaped_at >= len(paragraph.shaped[k]):
+        return length
+    bounds = paragraph.bounds[k]
+    if bounds is None:
+        return shaped_at if len(paragraph.shaped[k]) == length else 0
+    return bounds[shaped_at]
+
+
+def _empty_line(index: int, offset: int, rtl: bool) -> VisualLine:
+    return VisualLine(index, offset, offset, "", "", rtl, 0, "", (), True, ())
