@@ -34,10 +34,11 @@ def run(args: argparse.Namespace) -> int:
         app = AkhbarApp(
             engine, bidi=getattr(args, "bidi", None), demo=bool(getattr(args, "demo", False))
         )
+        mode = app.bidi.mode
         try:
             app.run()
         finally:
             if sys.stdout.isatty():
-                sys.stdout.write(bidi_layout.APP_MODE_EXIT)
+                sys.stdout.write(bidi_layout.exit_sequence(mode))
                 sys.stdout.flush()
         return int(app.return_code or 0)

@@ -66,7 +66,13 @@ class AkhbarApp(App[None]):
     @property
     def main(self) -> MainScreen:
         """The reader's screen (under any dialog)."""
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def get_default_screen(self) -> MainScreen:
+        """The reader's screen is the base of the stack: dialogs come and go above it."""
+        return MainScreen()
 
     def on_mount(self) -> None:
         """Theme, keymap, bidi mode; the main screen; a refresh now if stale, then periodically."""
@@ -77,7 +83,6 @@ class AkhbarApp(App[None]):
         if self.engine.config.keys:
             self.set_keymap(dict(self.engine.config.keys))
         self.send_bidi_mode()
-        self.push_screen(MainScreen())
         minutes = settings.refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.action_refresh_all)
@@ -90,10 +95,7 @@ class AkhbarApp(App[None]):
 
     def send_bidi_mode(self) -> None:
         """In `app` mode tell the terminal not to reorder (we do); in `terminal` mode let it."""
-        sequence = (
-            bidi_layout.APP_MODE_ENTER if self.bidi.mode == "app" else bidi_layout.APP_MODE_EXIT
-        )
-        self.write_to_terminal(sequence)
+        self.write_to_terminal(bidi_layout.enter_sequence(self.bidi.mode))
 
     def write_to_terminal(self, sequence: str) -> None:
         """Send a raw control sequence (Textual has no public call for it: wrap the driver)."""

@@ -37,6 +37,8 @@ NARROW_WIDTH = 100
 class MainScreen(ReadingActions, Screen[None]):
     """The reader: four panes, a status line and the Footer."""
 
+    AUTO_FOCUS = "#headlines"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", id="pane.next", show=False, priority=True),
         Binding(
@@ -49,6 +51,7 @@ class MainScreen(ReadingActions, Screen[None]):
         ),
         Binding("escape", "back", "Back", id="back", show=False),
         Binding("space,pagedown", "page_article", "Page", id="article.page", show=False),
+        Binding("pageup", "page_article_up", "Page up", id="article.page_back", show=False),
         Binding("n", "next_unread", "Next unread", id="unread.next"),
         Binding("p", "previous_unread", "Prev unread", id="unread.previous", show=False),
         Binding("r", "refresh_feed", "Refresh feed", id="refresh.feed", show=False),
@@ -77,7 +80,7 @@ class MainScreen(ReadingActions, Screen[None]):
         self._first_paint_reported = False
 
     @property
-    def query(self) -> HeadlineQuery:
+    def headline_query(self) -> HeadlineQuery:
         """The headlines the list shows now."""
         return self.entry.query(self.unread_only)
 
@@ -122,6 +125,7 @@ class MainScreen(ReadingActions, Screen[None]):
     def on_mount(self) -> None:
         """Show the cache at once: feeds and the "all" list, with focus on the headlines."""
         self.headlines.focus()
+        self.status.set_view(self.entry.label, self.unread_only)
         self._apply_narrow(self.size.width)
         self.load_feeds()
         self.load_headlines()
@@ -157,7 +161,7 @@ class MainScreen(ReadingActions, Screen[None]):
         follows it, and the list scrolls by the same amount so it stays at the same screen row.
         """
         engine = self.app.engine
-        query = self.query
+        query = self.headline_query
         with self.app.engine_errors("reading the headlines"):
             count = engine.headline_count(query)
             cursor = 0
@@ -176,7 +180,7 @@ class MainScreen(ReadingActions, Screen[None]):
         pages: dict[int, list[Headline]],
         keep_row: int | None,
     ) -> None:
-        if query != self.query:
+        if query != self.headline_query:
             return
         headlines = self.headlines
         top = None
@@ -194,7 +198,7 @@ class MainScreen(ReadingActions, Screen[None]):
     @work(thread=True, group="pages")
     def fetch_page(self, generation: int, page: int) -> None:
         """Fetch one page of rows the list needs to paint."""
-        query = self.query
+        query = self.headline_query
         with self.app.engine_errors("reading the headlines"):
             rows = self.app.engine.headlines(query, page * PAGE, PAGE)
             self.app.call_from_thread(self.headlines.put_page, generation, page, rows)
@@ -312,11 +316,15 @@ class MainScreen(ReadingActions, Screen[None]):
         """Space/PgDn: page the article while the headlines keep focus."""
         self.article_view.action_page_down()
 
+    def action_page_article_up(self) -> None:
+        """PgUp: page the article back while the headlines keep focus."""
+        self.article_view.action_page_up()
+
 
 def extract_figures(text: str, lang: str | None) -> list[Figure] | None:
     """The key figures of `text`, or None while this build has no figures module."""
     try:
-        from akhbar_tui import figures
+        from akhbar_tui.figures import extract
     except ImportError:
         return None
-    return list(figures.extract(text, lang=lang))
+    return list(extract(text, lang=lang))

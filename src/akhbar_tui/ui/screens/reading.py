@@ -54,7 +54,7 @@ class ReadingActions(_Base):
     @work(thread=True, exclusive=True, group="seek")
     def find_unread_below(self, generation: int, cursor: int) -> None:
         """Page through the list past what is loaded until an unread headline turns up."""
-        query = self.query
+        query = self.headline_query
         with self.app.engine_errors("finding the next unread"):
             page = cursor // PAGE + 1
             while page * PAGE < self.headlines.count:
@@ -112,7 +112,7 @@ class ReadingActions(_Base):
     def action_mark_feed_read(self) -> None:
         """A: mark everything in the current list read."""
         with self.app.engine_errors("marking the feed read"):
-            changed = self.app.engine.mark_all_read(self.query)
+            changed = self.app.engine.mark_all_read(self.headline_query)
             self.app.call_from_thread(self.app.notify, f"Marked {changed} read.", timeout=2)
             self.post_message(FeedsChanged())
 

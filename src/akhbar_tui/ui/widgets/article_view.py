@@ -8,7 +8,6 @@ out again at the new width. A figure can be highlighted by its span in the artic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -19,25 +18,21 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from akhbar_tui.bidi_layout import VisualLine
 from akhbar_tui.ui.text import Bidi, pad
-from akhbar_tui.ui.widgets.article_doc import Doc, DocBlock
+from akhbar_tui.ui.widgets.article_doc import Doc
 
 SLICE = 40
 
 
 @dataclass(slots=True)
 class Painted:
-    """One screen row of the article: visual text, where it sits and which block it came from."""
+    """One screen row of the article: its laid-out line, style, prefix and source block."""
 
-    text: str
-    cells: int
-    rtl: bool
+    line: VisualLine | None
     style: str
     prefix: str = ""
     block: int = -1
-    start: int = 0
-    end: int = 0
-    columns: tuple[int, ...] = ()
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -69,6 +64,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.doc: Doc | None = None
         self.lines: list[Painted] = []
         self._next_block = 0
+        self._partial = 0
         self._width = 0
         self._layout_round = 0
         self.highlight: tuple[int, int] | None = None
@@ -76,7 +72,7 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def complete(self) -> bool:
         """True once every block is laid out at the current width."""
-        return self.doc is None or self._next_block >= len(self.doc.blocks)
+        return self.doc is None or (self._next_block >= len(self.doc.blocks) and not self._partial)
 
     def show(self, doc: Doc | None) -> None:
         """Show `doc` from its top: the first screen now, the rest right after."""
@@ -89,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_round += 1
         self.lines = []
         self._next_block = 0
+        self._partial = 0
         self._width = self.scrollable_content_region.width or self.size.width or 80
         height = self.scrollable_content_region.height or self.size.height or 24
         self._extend(until_lines=height + int(self.scroll_offset.y) + 1)
@@ -114,33 +111,35 @@ class ArticleView(ScrollView, can_focus=True):
     def _extend(self, *, until_lines: int | None = None, blocks: int | None = None) -> None:
         if self.doc is None:
             return
+        if self._partial:
+            del self.lines[-self._partial :]
+            self._partial = 0
         done = 0
         while self._next_block < len(self.doc.blocks):
             if until_lines is not None and len(self.lines) >= until_lines:
                 break
             if blocks is not None and done >= blocks:
                 break
-            self.lines.extend(self._lay_block(self._next_block, self.doc.blocks[self._next_block]))
+            room = None if until_lines is None else until_lines - len(self.lines)
+            rows = self._lay_block(self._next_block, room)
+            self.lines.extend(rows)
+            if room is not None and len(rows) >= room:
+                self._partial = len(rows)  # the block may go on: laid out in full next time
+                break
             self._next_block += 1
             done += 1
 
-    def _lay_block(self, index: int, block: DocBlock) -> Iterator[Painted]:
+    def _lay_block(self, index: int, max_lines: int | None = None) -> list[Painted]:
+        block = self.doc.blocks[index] if self.doc is not None else None
+        if block is None or not block.text:
+            return [Painted(None, "body", block=index)]
         inner = max(self._width - len(block.prefix), 1)
-        if not block.text:
-            yield Painted("", 0, False, block.style, block=index)
-            return
-        for n, line in enumerate(self.bidi.lines(block.text, inner, block.direction)):
-            yield Painted(
-                line.visual,
-                line.cells,
-                line.rtl,
-                block.style,
-                prefix=block.prefix if n == 0 else " " * len(block.prefix),
-                block=index,
-                start=line.start,
-                end=line.end,
-                columns=tuple(line.columns),
-            )
+        lines = self.bidi.lines(block.text, inner, block.direction, max_lines=max_lines)
+        blank = " " * len(block.prefix)
+        return [
+            Painted(line, block.style, block.prefix if n == 0 else blank, index)
+            for n, line in enumerate(lines)
+        ]
 
     def _sync_size(self) -> None:
         self.virtual_size = Size(self._width, len(self.lines))
@@ -158,65 +157,58 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=row, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
-        """Paint one row: prefix and text, RTL rows flush right, a highlighted figure reversed."""
+        """Paint one row: prefix and text, RTL rows flush right, a highlighted figure marked."""
         width = self.scrollable_content_region.width
         base = self.rich_style
         index = int(self.scroll_offset.y) + y
         if self.doc is None:
             if y == 0:
                 style = base + self.get_component_rich_style("article-view--empty")
-                return Strip(
-                    [Segment("Enter opens the highlighted headline.", style)]
-                ).adjust_cell_length(width, base)
+                empty = Strip([Segment("Enter opens the highlighted headline.", style)])
+                return empty.adjust_cell_length(width, base)
             return Strip.blank(width, base)
         if index >= len(self.lines):
             return Strip.blank(width, base)
-        line = self.lines[index]
-        style = (
-            base + self.get_component_rich_style(f"article-view--{line.style}")
-            if line.style != "body"
-            else base
-        )
-        inner = width - len(line.prefix)
-        body = pad(line.text, line.cells, inner, right=line.rtl)
-        segments = self._segments(line, body, style, inner)
+        row = self.lines[index]
+        style = base
+        if row.style != "body":
+            style = base + self.get_component_rich_style(f"article-view--{row.style}")
+        line = row.line
+        if line is None:
+            return Strip.blank(width, base)
+        inner = width - len(row.prefix)
+        shift = max(inner - line.cells, 0) if line.rtl else 0
+        body = pad(line.visual, line.cells, inner, right=line.rtl)
+        segments = self._segments(row, body, style, shift)
         if line.rtl:
-            segments.append(Segment(line.prefix[::-1], style))
+            segments.append(Segment(row.prefix[::-1], style))
         else:
-            segments.insert(0, Segment(line.prefix, style))
+            segments.insert(0, Segment(row.prefix, style))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _segments(self, line: Painted, body: str, style: Style, inner: int) -> list[Segment]:
-        span = self._highlight_columns(line)
-        if span is None:
+    def _segments(self, row: Painted, body: str, style: Style, shift: int) -> list[Segment]:
+        """`body` cut into plain and highlighted pieces (a figure may be split by reordering)."""
+        spans = self._highlight_columns(row)
+        if not spans:
             return [Segment(body, style)]
-        shift = max(inner - line.cells, 0) if line.rtl else 0
-        left, right = span[0] + shift, span[1] + shift
         mark = style + self.get_component_rich_style("article-view--figure")
-        return [
-            Segment(body[:left], style),
-            Segment(body[left:right], mark),
-            Segment(body[right:], style),
-        ]
+        segments: list[Segment] = []
+        at = 0
+        for left, right in spans:
+            segments.append(Segment(body[at : left + shift], style))
+            segments.append(Segment(body[left + shift : right + shift], mark))
+            at = right + shift
+        segments.append(Segment(body[at:], style))
+        return segments
 
-    def _highlight_columns(self, line: Painted) -> tuple[int, int] | None:
-        if self.highlight is None or self.doc is None or line.block < 0 or not line.columns:
-            return None
-        block = self.doc.blocks[line.block]
-        if block.offset is None:
-            return None
-        start = max(self.highlight[0] - block.offset, line.start)
-        end = min(self.highlight[1] - block.offset, line.end)
-        if start >= end:
-            return None
-        cols = [
-            line.columns[i - line.start]
-            for i in range(start, end)
-            if i - line.start < len(line.columns)
-        ]
-        if not cols:
-            return None
-        return min(cols), max(cols) + 1
+    def _highlight_columns(self, row: Painted) -> list[tuple[int, int]]:
+        """Columns of `row.visual` showing the highlighted span (character columns, 1 cell each)."""
+        if self.highlight is None or self.doc is None or row.line is None or row.block < 0:
+            return []
+        offset = self.doc.blocks[row.block].offset
+        if offset is None:
+            return []
+        return row.line.columns(self.highlight[0] - offset, self.highlight[1] - offset)
 
     def show_span(self, start: int, end: int) -> None:
         """Highlight the text at [start, end) of the article's plain text and scroll to it."""
@@ -225,7 +217,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.finish_layout()
         self.highlight = (start, end)
         for row, line in enumerate(self.lines):
-            if self._highlight_columns(line) is not None:
+            if self._highlight_columns(line):
                 height = self.scrollable_content_region.height
                 self.scroll_to(y=max(row - height // 3, 0), animate=False, immediate=True)
                 break
@@ -234,4 +226,10 @@ class ArticleView(ScrollView, can_focus=True):
     def action_page_down(self) -> None:
         """A screen further (laying out the rest first if it is not there yet)."""
         self.finish_layout()
-        super().action_page_down()
+        step = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False)
+
+    def action_page_up(self) -> None:
+        """A screen back."""
+        step = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=max(self.scroll_offset.y - step, 0), animate=False)

@@ -9,7 +9,6 @@ so its cost does not grow with the row count.
 | `j`, `down` | next row |
 | `k`, `up` | previous row |
 | `home`, `end` | first, last row |
-| `pageup`, `pagedown` | a screen up, down |
 """
 
 from __future__ import annotations
@@ -35,8 +34,6 @@ class VirtualList(ScrollView, can_focus=True):
         Binding("k,up", "cursor_up", "Up", id="cursor.up", show=False),
         Binding("home", "first", "First", id="cursor.first", show=False),
         Binding("end", "last", "Last", id="cursor.last", show=False),
-        Binding("pageup", "page_up_rows", "Page up", id="cursor.page_up", show=False),
-        Binding("pagedown", "page_down_rows", "Page down", id="cursor.page_down", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -143,14 +140,6 @@ class VirtualList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         """Last row."""
         self.move_to(self._count - 1)
-
-    def action_page_down_rows(self) -> None:
-        """A screen further down."""
-        self.move_to(self.cursor + max(self.scrollable_content_region.height - 1, 1))
-
-    def action_page_up_rows(self) -> None:
-        """A screen further up."""
-        self.move_to(self.cursor - max(self.scrollable_content_region.height - 1, 1))
 
     def action_select(self) -> None:
         """Choose the row under the cursor."""

@@ -1,0 +1,97 @@
+"""Feeds, a served feed list and a refreshed engine for the reader's tests.
+
+The sample feeds are the demo's (Arabic and English, dated relative to now) plus a hostile feed
+whose title and body carry markup and raw escape sequences. They are served by the test feed
+server on 127.0.0.1 and go through the real refresh (fetch, parse, store).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from akhbar_tui.config import load_config
+from akhbar_tui.demo import feed_body
+from akhbar_tui.engine import Engine
+from akhbar_tui.ui.app import AkhbarApp
+from core.feedserver import FeedServer, feed
+
+ESC = "\x1b"
+HOSTILE_TITLE = (
+    f"[red]x[/red] {ESC}]0;pwned\x07{ESC}[31mred{ESC}[0m [link=file:///etc/passwd]click[/link]"
+)
+HOSTILE = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Hostile [b]feed[/b]</title><link>https://hostile.test/</link>
+<item><title>{HOSTILE_TITLE}</title><link>javascript:alert(1)</link><guid>h1</guid>
+<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>
+<description>&lt;p&gt;[red]x[/red] {ESC}[2J{ESC}]0;title\x07 [link=file:///etc/passwd]p[/link]&lt;/p&gt;</description>
+</item></channel></rss>
+"""
+
+
+def feeds_toml(
+    server: FeedServer, *, keys: dict[str, str] | None = None, hostile: bool = True
+) -> str:
+    """A feeds.toml naming the served feeds; no background refresh during a test."""
+    lines = [
+        "[settings]",
+        "refresh_minutes = 600",
+        "keep_days = 36500",
+        "",
+        "[[feeds]]",
+        'title = "نشرة الاقتصاد"',
+        f'url = "{server.url("/iqtisad.xml")}"',
+        'category = "اقتصاد"',
+        'lang = "ar"',
+        "",
+        "[[feeds]]",
+        'title = "Markets Daily"',
+        f'url = "{server.url("/markets.xml")}"',
+        'category = "Business"',
+        'lang = "en"',
+    ]
+    if hostile:
+        lines += ["", "[[feeds]]", 'title = "Hostile"', f'url = "{server.url("/hostile.xml")}"']
+    if keys:
+        lines += ["", "[keys]", *(f'"{k}" = "{v}"' for k, v in keys.items())]
+    return "\n".join(lines) + "\n"
+
+
+def serve() -> FeedServer:
+    """A started feed server with the three feeds."""
+    return FeedServer(
+        {
+            "/iqtisad.xml": feed(feed_body("iqtisad.xml")),
+            "/markets.xml": feed(feed_body("markets.xml")),
+            "/hostile.xml": feed(HOSTILE.encode("utf-8")),
+        }
+    ).start()
+
+
+@contextmanager
+def refreshed_engine(
+    tmp_path: Path, *, keys: dict[str, str] | None = None, hostile: bool = True
+) -> Iterator[tuple[Engine, FeedServer]]:
+    """An engine on a fresh database, refreshed once from the served feeds."""
+    server = serve()
+    path = tmp_path / "feeds.toml"
+    path.write_text(feeds_toml(server, keys=keys, hostile=hostile), encoding="utf-8")
+    engine = Engine(load_config(path), tmp_path / "akhbar.db")
+    try:
+        asyncio.run(engine.refresh())
+        yield engine, server
+    finally:
+        engine.close()
+        server.stop()
+
+
+async def loaded(app: AkhbarApp, pilot, rows: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the headline list shows at least `rows` rows and the feeds are in."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        main = app.main
+        if main.headlines.count >= rows and main.headlines.highlighted and main.feeds.entries:
+            return
+    raise AssertionError("headlines never loaded")

@@ -1,0 +1,140 @@
+"""Pilot tests of moving around: list keys, Enter, Esc, Tab, paging, next/previous unread."""
+
+from __future__ import annotations
+
+from reader_fixtures import loaded
+
+from akhbar_tui.models import HeadlineQuery
+from akhbar_tui.ui.app import AkhbarApp
+from akhbar_tui.ui.messages import ArticleOpened
+from akhbar_tui.ui.widgets.virtual_list import VirtualList
+
+
+async def test_starts_on_all_newest_first_with_headlines_focused(engine, recorder) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await loaded(app, pilot)
+        main = app.main
+        assert app.focused is main.headlines
+        assert main.entry.kind == "all"
+        newest = engine.headlines(HeadlineQuery(), 0, 1)[0]
+        assert main.headlines.highlighted == newest
+        assert main.headlines.count == engine.headline_count(HeadlineQuery())
+
+
+async def test_j_k_and_arrows_move_the_cursor_and_post_highlighted(engine, recorder) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await loaded(app, pilot)
+        headlines = app.main.headlines
+        await pilot.press("j", "j", "down")
+        assert headlines.cursor == 3
+        await pilot.press("k", "up")
+        assert headlines.cursor == 1
+        await pilot.press("end")
+        assert headlines.cursor == headlines.count - 1
+        await pilot.press("home")
+        assert headlines.cursor == 0
+        moved = [m.index for m in recorder.of(VirtualList.Highlighted) if m.control is headlines]
+        assert moved[-6:] == [1, 2, 3, 2, 1, headlines.count - 1][-6:] or 3 in moved
+
+
+async def test_j_enter_j_enter_reads_one_article_after_another(engine, recorder) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await loaded(app, pilot)
+        main = app.main
+        first = main.headlines.highlighted
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert main.open_article is not None and main.open_article.id == first.id
+        assert app.focused is main.headlines
+        await pilot.press("j", "enter")
+        await pilot.pause(0.2)
+        second = main.headlines.highlighted
+        assert main.open_article.id == second.id != first.id
+        opened = [m.article_id for m in recorder.of(ArticleOpened)]
+        assert opened == [first.id, second.id]
+        assert engine.article(first.id).read and engine.article(second.id).read
+        assert main.headlines.headline_at(0).read
+
+
+async def test_tab_cycles_panes_and_shift_tab_goes_back(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        order = []
+        for _ in range(4):
+            await pilot.press("tab")
+            order.append(app.focused.id)
+        assert order == ["article", "figures", "feeds", "headlines"]
+        await pilot.press("shift+tab")
+        assert app.focused.id == "feeds"
+
+
+async def test_escape_goes_back_from_article_to_headlines_to_feeds(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("tab")
+        assert app.focused.id == "article"
+        await pilot.press("escape")
+        assert app.focused.id == "headlines"
+        await pilot.press("escape")
+        assert app.focused.id == "feeds"
+
+
+async def test_space_and_pagedown_page_the_article_from_the_headlines(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        view = app.main.article_view
+        assert view.virtual_size.height > view.scrollable_content_region.height
+        await pilot.press("space")
+        await pilot.pause(0.05)
+        first = view.scroll_offset.y
+        assert first > 0
+        await pilot.press("pagedown")
+        await pilot.pause(0.05)
+        assert view.scroll_offset.y > first or view.scroll_offset.y == view.max_scroll_y
+        assert app.focused is app.main.headlines
+
+
+async def test_n_and_p_open_next_and_previous_unread(engine, recorder) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await loaded(app, pilot)
+        headlines = app.main.headlines
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert headlines.cursor == 1
+        assert app.main.open_article.id == headlines.highlighted.id
+        await pilot.press("j", "j", "m")  # row 3 marked read by hand... then back up
+        await pilot.pause(0.1)
+        await pilot.press("k", "k", "k", "m")  # row 0 unread again
+        await pilot.pause(0.1)
+        await pilot.press("j", "j", "p")
+        await pilot.pause(0.2)
+        assert headlines.cursor == 0
+        assert [m.article_id for m in recorder.of(ArticleOpened)][-1] == headlines.headline_at(0).id
+
+
+async def test_enter_on_a_feed_lists_its_headlines(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        main = app.main
+        await pilot.press("escape")
+        assert app.focused is main.feeds
+        row = next(i for i, e in enumerate(main.feeds.entries) if e.label == "Markets Daily")
+        main.feeds.move_to(row)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.focused is main.headlines
+        assert main.entry.label == "Markets Daily"
+        assert main.headlines.count == 3
+        assert {main.headlines.headline_at(i).feed_title for i in range(3)} == {"Markets Daily"}
