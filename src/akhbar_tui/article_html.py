@@ -1,10 +1,11 @@
 """Feed HTML → raw blocks: one walk over the document tree that selectolax (lexbor) builds.
 
 Why selectolax: lexbor is an HTML5 tree builder in C, so tag soup (unclosed tags, stray `</p>`,
-misnested tables) comes out as the tree a browser would show, and the 5,000-word benchmark
-article parses in about 0.5 ms. The standard library's `html.parser` was measured first: its
-tokenizer alone, with empty handlers, took 9.5 ms on that article — the whole 10 ms budget —
-and it would have needed hand-written HTML5 recovery rules on top.
+misnested tables) comes out as the tree a browser would show, and it builds the tree of the
+5,000-word benchmark article in 0.25 ms of CPU. The standard library's `html.parser` was tried
+first: its tokenizer alone, with empty handlers, costs 4.5 ms CPU on that article, and the
+handler work (4–5 ms here) would have come on top — the whole 10 ms budget — before adding
+the HTML5 recovery rules it lacks (benchmarks/bench_article_text.py prints both figures).
 
 Text is gathered into a buffer and flushed as a block whenever a block-level element opens or
 closes; the *context* (`Ctx`) of the innermost element says what kind of block that text is.
