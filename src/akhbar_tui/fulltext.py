@@ -103,7 +103,6 @@ def extract(
     facts = fulltext_page.prepare(tree, url)
     document = trafilatura.bare_extraction(
         tree,
-        url=url,
         include_comments=False,
         include_images=True,
         include_links=True,

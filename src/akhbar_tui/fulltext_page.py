@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -97,6 +98,7 @@ class PageFacts:
     direction: str | None = None
     captions: dict[str, str] = field(default_factory=dict)
     link_texts: frozenset[str] = frozenset()
+    base_url: str | None = None
 
 
 def parse_page(text: str) -> lxml_html.HtmlElement | None:
@@ -118,10 +120,7 @@ def prepare(tree: lxml_html.HtmlElement, base_url: str | None) -> PageFacts:
         element.drop_tree()
     for element in tree.iter("amp-img"):
         element.tag = "img"
-    if base_url:
-        # A base URL lxml cannot join with leaves the links as written.
-        with contextlib.suppress(ValueError):
-            tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="discard")
+    facts.base_url = _base_url(tree, base_url)
     for element in list(tree.iter(etree.Element)):
         if element.getparent() is None or element.tag in _KEPT_ROOTS:
             continue
@@ -144,6 +143,8 @@ def finish(body: etree._Element, facts: PageFacts) -> tuple[str, str]:
     _convert_children(body, root)
     _drop_title_heading(root, facts.title)
     _wrap_captioned_images(root, facts.captions)
+    if facts.base_url:
+        _absolute_links(root, facts.base_url)
     if facts.direction:
         root.set("dir", facts.direction)
     if facts.lang:
@@ -188,6 +189,31 @@ def _html_tag(element: etree._Element) -> str:
     if tag == "cell":
         return "th" if element.get("role") == "head" else "td"
     return _XML_TAGS.get(tag, "span")
+
+
+def _base_url(tree: lxml_html.HtmlElement, page_url: str | None) -> str | None:
+    """What relative links resolve against: the page URL, moved by a `<base href>`."""
+    for base in tree.iter("base"):
+        href = (base.get("href") or "").strip()
+        if href:
+            with contextlib.suppress(ValueError):
+                return urljoin(page_url or "", href) or page_url
+    return page_url
+
+
+def _absolute_links(root: lxml_html.HtmlElement, base_url: str) -> None:
+    """Resolve the kept links and images only: a portal page has thousands of menu links that
+    trafilatura throws away, and resolving those (its `url=` option) cost a third of the time.
+    """
+    for element, attribute in [(a, "href") for a in root.iter("a")] + [
+        (img, "src") for img in root.iter("img")
+    ]:
+        value = (element.get(attribute) or "").strip()
+        if value:
+            try:
+                element.set(attribute, urljoin(base_url, value))
+            except ValueError:
+                del element.attrib[attribute]
 
 
 def _title(tree: lxml_html.HtmlElement) -> str | None:
