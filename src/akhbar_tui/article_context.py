@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 BR = "\x00"  # a <br> in the buffer, until whitespace is collapsed
+_SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 _BR_RUN = re.compile(r" ?\x00 ?")
 
 
@@ -133,3 +135,20 @@ def collapse(text: str) -> str:
 def pre_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").replace(BR, "\n")
     return text.expandtabs(8).rstrip()
+
+
+def script_digits(buf: list[str], start: int, *, superscript: bool) -> None:
+    """Rewrite the text of a `<sup>`/`<sub>` (`buf[start:]`) so "10<sup>6</sup>" cannot read
+    as 106: with superscript/subscript characters when it is all digits and signs ("10⁶",
+    "CO₂"), else with a caret before it ("word^a")."""
+    raw = "".join(buf[start:])
+    text = raw.strip()
+    if not text:
+        return
+    table = _SUPERSCRIPT if superscript else _SUBSCRIPT
+    mapped = text.translate(table)
+    if any(char == mapped_char for char, mapped_char in zip(text, mapped, strict=True)):
+        mapped = ("^" if superscript else "_") + text
+    lead = raw[: len(raw) - len(raw.lstrip())]
+    trail = raw[len(raw.rstrip()) :]
+    buf[start:] = [lead, mapped, trail]

@@ -39,6 +39,7 @@ from akhbar_tui.article_context import (
     new_item,
     number_list,
     pre_text,
+    script_digits,
 )
 from akhbar_tui.article_tags import BLOCK, GENERIC, HEADINGS, SKIP, SKIP_UNLESS_LONGER, is_tracker
 
@@ -127,6 +128,8 @@ class ArticleBuilder:
             return _SKIP
         if tag in SKIP:
             return self._skipped(tag, node)
+        if tag in ("sup", "sub"):
+            return (tag, self._buf, len(self._buf))
         return _INLINE
 
     def _leave(self, frame: Frame) -> None:
@@ -138,6 +141,10 @@ class ArticleBuilder:
             if link is not None and link.pending:
                 self._marker(link)
             self._link = restore  # type: ignore[assignment]
+            return
+        if tag in ("sup", "sub"):
+            if restore is self._buf:  # no block boundary inside: the pieces are all still here
+                script_digits(self._buf, extra, superscript=tag == "sup")  # type: ignore[arg-type]
             return
         self._flush()
         if extra is not None:
@@ -227,8 +234,9 @@ class ArticleBuilder:
         outer = self._link
         if outer is not None and outer.pending:
             self._marker(outer)
-        href = attrs.get("href")
-        url = safe_url(href, self.base_url) if href else None
+        href = (attrs.get("href") or "").strip()
+        # In-page anchors (footnotes, contents) lead nowhere a terminal reader can go.
+        url = safe_url(href, self.base_url) if href and href[0] != "#" else None
         self._link = LinkState(url) if url else None
         return ("a", outer, None)
 

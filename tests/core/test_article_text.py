@@ -280,3 +280,21 @@ def test_plain_text_of_no_blocks_is_empty() -> None:
     assert plain_text([]) == ""
     assert parse("").blocks == ()
     assert parse("<p> </p><div>&nbsp;</div>").text == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>10<sup>6</sup> tonnes of CO<sub>2</sub></p>", "10⁶ tonnes of CO₂"),
+        ("<p>x<sup>n+1</sup> and y<sub>(2)</sub></p>", "xⁿ⁺¹ and y₍₂₎"),
+        ("<p>note<sup>a</sup>, index<sub>i</sub></p>", "note^a, index_i"),
+    ],
+)
+def test_superscripts_and_subscripts_do_not_merge_into_numbers(html: str, expected: str) -> None:
+    assert parse(html).text == expected
+
+
+def test_in_page_anchor_links_get_no_marker() -> None:
+    article = parse('<p>Claim<sup><a href="#fn1">1</a></sup> and <a href="#top">top</a></p>', BASE)
+    assert article.text == "Claim¹ and top"
+    assert article.links == ()
