@@ -78,27 +78,77 @@ def _fold_char(char: str) -> str:
     return folded
 
 
-@cache
-def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """The translate table over the BMP, and a pattern of characters whose fold changes length.
+_SIMPLE = tuple(_LETTERS.items())
 
-    Built on first use (a tenth of a second), not at import."""
+
+def _simple(text: str) -> str:
+    """Case folding and the one-to-one Arabic letter variants: the fast part of `fold`."""
+    text = text.casefold()
+    for variant, letter in _SIMPLE:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What `fold` needs, built once: the full per-character table, the removed marks, the
+    digits, the rare characters only the full table folds right, and the characters whose fold
+    changes the length of the text (for `FoldMap`)."""
+
+    table: dict[int, str]
+    removed: re.Pattern[str]
+    digits: re.Pattern[str]
+    rare: re.Pattern[str]
+    irregular: re.Pattern[str]
+
+
+def _char_class(chars: list[str]) -> re.Pattern[str]:
+    """A pattern matching any one of `chars`."""
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+@cache
+def _tables() -> _Tables:
+    """Fold every BMP character once (a few hundredths of a second, on first use)."""
     table: dict[int, str] = {}
+    rare: list[str] = []
     irregular: list[str] = []
     for code in range(0x10000):
         char = chr(code)
         folded = _fold_char(char)
         if folded != char:
             table[code] = folded
-            if len(folded) != 1:
-                irregular.append(re.escape(char))
-    return table, re.compile("[" + "".join(irregular) + "]")
+        if len(folded) != 1:
+            irregular.append(char)
+        if char in _REMOVED or char in _DIGITS:
+            continue
+        if _simple(char) != folded:
+            rare.append(char)
+    return _Tables(
+        table,
+        _char_class(sorted(_REMOVED)),
+        _char_class(sorted(_DIGITS)),
+        _char_class(rare),
+        _char_class(irregular),
+    )
 
 
 def fold(text: str) -> str:
     """Text as search compares it: no harakat or tatweel, one alef, ي for ى, ه for ة, ASCII
-    digits, Latin case-folded. The same function runs at index and at query time."""
-    return text.translate(_tables()[0])
+    digits, Latin case-folded and without accents. The same function runs at index and at
+    query time, and it is fast on ordinary news text (C string methods; the per-character
+    table only when a rare character such as a presentation form or é is present)."""
+    tables = _tables()
+    if tables.rare.search(text):
+        return text.translate(tables.table)
+    text = _simple(text)
+    if tables.removed.search(text):
+        text = tables.removed.sub("", text)
+    if tables.digits.search(text):
+        for digit, ascii_digit in _DIGITS.items():
+            text = text.replace(digit, ascii_digit)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +180,20 @@ class FoldMap:
 
 def fold_with_map(text: str) -> tuple[str, FoldMap]:
     """`fold(text)` and the map from its positions back to `text`'s."""
-    table, irregular = _tables()
+    tables = _tables()
     folded_points = [0]
     original_points = [0]
-    pieces: list[str] = []
-    done = 0
     shift = 0  # folded position minus original position, so far
-    for match in irregular.finditer(text):
+    for match in tables.irregular.finditer(text):
         at = match.start()
-        pieces.append(text[done:at].translate(table))
-        replacement = table[ord(text[at])]
-        pieces.append(replacement)
-        for extra in range(1, len(replacement)):
+        width = len(tables.table.get(ord(text[at]), text[at]))
+        for extra in range(1, width):
             folded_points.append(at + shift + extra)
             original_points.append(at)
-        shift += len(replacement) - 1
+        shift += width - 1
         folded_points.append(at + 1 + shift)
         original_points.append(at + 1)
-        done = at + 1
-    pieces.append(text[done:].translate(table))
-    folded = "".join(pieces)
+    folded = fold(text)
     return folded, FoldMap(tuple(folded_points), tuple(original_points), len(text), len(folded))
 
 
@@ -198,6 +242,11 @@ _MIN_AFTER_ARTICLE = 2
 _MIN_AFTER_LETTER = 3
 
 
+def _is_arabic(word: str) -> bool:
+    """True when `word` starts with an Arabic letter (proclitics only attach to those)."""
+    return "\u0621" <= word[:1] <= "\u064a"
+
+
 def stem(token: str) -> str:
     """A folded token without its proclitics (و ف, ب ل ك, ال), or the token itself.
 
@@ -205,7 +254,7 @@ def stem(token: str) -> str:
     `_OWN_LETTERS` stay whole, and so does anything that would leave too short a rest."""
     if token in _IRREGULAR:
         return _IRREGULAR[token]
-    if token in _OWN_LETTERS or not token or not ("\u0621" <= token[0] <= "\u064a"):
+    if token in _OWN_LETTERS or not _is_arabic(token):
         return token
     rest = token
     if rest[0] in _CONJUNCTIONS and len(rest) > _MIN_AFTER_LETTER:
@@ -243,6 +292,48 @@ def _after_preposition_or_article(word: str) -> str | None:
     return None
 
 
-def stems(text: str) -> list[str]:
-    """The stems of every word of `text` in order, for the search index."""
-    return [stem(match.group()) for match in TOKEN.finditer(fold(text))]
+# Every proclitic combination: conjunction, then a preposition and/or the article (ل + ال is
+# written لل).
+_PROCLITICS = tuple(
+    conj + rest
+    for conj in ("", "و", "ف")
+    for rest in ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل")
+    if conj + rest
+)
+_MIN_PREFIX_FOR_LETTER = 3
+
+
+@cache
+def forms(word: str) -> tuple[str, ...]:
+    """The written forms of a folded word that search treats as that word: its stem, and the
+    stem behind every proclitic combination that `stem` would strip again.
+
+    The index holds folded words as written; a query looks for all of these, so مليار finds
+    وبالمليار while زير does not find وزير (because `stem("وزير")` is وزير)."""
+    base = stem(word)
+    found = [base]
+    if _is_arabic(base):
+        found += [p + base for p in _PROCLITICS if stem(p + base) == base]
+    found += [written for written, meant in _IRREGULAR.items() if meant == base]
+    if word not in found:
+        found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
+@cache
+def prefix_forms(prefix: str) -> tuple[str, ...]:
+    """The forms a prefix query (`اقتص*`) looks for: the prefix as typed and stemmed, behind
+    each proclitic, except where that would start one of `_OWN_LETTERS` (زير* must not
+    find وزيره)."""
+    bases = list(dict.fromkeys((stem(prefix), prefix)))
+    found = list(bases)
+    if not _is_arabic(prefix):
+        return tuple(found)
+    for base in bases:
+        for proclitic in _PROCLITICS:
+            if "ال" not in proclitic and len(base) < _MIN_PREFIX_FOR_LETTER:
+                continue
+            written = proclitic + base
+            if not any(own.startswith(written) for own in _OWN_LETTERS):
+                found.append(written)
+    return tuple(dict.fromkeys(found))

@@ -1,7 +1,9 @@
-"""Whatever a user types into search → a safe FTS5 MATCH expression over stemmed text.
+"""Whatever a user types into search → a safe FTS5 MATCH expression over folded text.
 
-The index holds `arabic.stem` of every folded word, so each word of the query is folded and
-stemmed the same way and then quoted: nothing the user types reaches FTS5's own syntax. A small,
+The index holds every word folded (`arabic.fold`) as written, proclitics included. Each word of
+the query is folded and widened to the written forms search treats as the same word
+(`arabic.forms`: مليار → المليار, وبالمليار …), and every form is quoted, so nothing the user
+types reaches FTS5's own syntax. A small,
 forgiving language survives on top: `"quoted phrases"`, `prefix*`, `title:` / `body:` filters,
 `OR`, `NOT` / `-word`; unbalanced quotes close at the end, stray operators, parentheses, `^` and
 a lone `*` are ignored, and a query with no words is None (no results, never an error).
@@ -11,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
-from akhbar_tui.arabic import TOKEN, fold, stem
+from akhbar_tui.arabic import TOKEN, fold, forms, prefix_forms, stem
 
 COLUMNS = ("title", "body")
 MAX_TERMS = 32  # keeps a pasted paragraph from becoming a slow query
+MAX_PHRASES = 96  # written variants of one quoted phrase looked for
 
 _PIECE = re.compile(
     r'(?P<neg>-)?(?:(?P<col>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)(?:"|$)|(?P<word>[^\s"]+))'
@@ -25,24 +29,48 @@ _OPERATORS = {"OR", "AND", "NOT"}
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One word or phrase of a query: `stems` in order (one for a word), the last a prefix when
-    `prefix`; `folded` the words before stemming (a prefix also matches them unstemmed)."""
+    """One word or phrase of a query: for each of its words in order, the written forms that
+    count as that word (`positions`); the last word is a prefix when `prefix`."""
 
-    stems: tuple[str, ...]
-    folded: tuple[str, ...]
+    positions: tuple[tuple[str, ...], ...]
     prefix: bool = False
     column: str | None = None
     negated: bool = False
 
+    def variants(self) -> list[tuple[str, ...]]:
+        """Each written word sequence this term looks for."""
+        return list(product(*self.positions))
+
     def expression(self) -> str:
         """This term in FTS5 syntax; only letters and digits appear inside its quotes."""
         star = " *" if self.prefix else ""
-        forms = [self.stems]
-        if self.prefix and self.folded != self.stems:
-            forms.append(self.folded)
         column = f"{self.column} : " if self.column else ""
-        parts = [f'{column}"{" ".join(form)}"{star}' for form in forms]
+        parts = [f'{column}"{" ".join(words)}"{star}' for words in self.variants()]
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _positions(words: tuple[str, ...], prefix: bool) -> tuple[tuple[str, ...], ...]:
+    """The forms of each word: all proclitic forms for the first word of a phrase; the word as
+    typed, its stem, and its stem with the article for the next ones (a conjunction or a
+    preposition inside a phrase changes its meaning)."""
+    last = len(words) - 1
+    positions: list[tuple[str, ...]] = []
+    for index, word in enumerate(words):
+        if prefix and index == last:
+            positions.append(prefix_forms(word) if index == 0 else (word,))
+        elif index == 0:
+            positions.append(forms(word))
+        else:
+            base = stem(word)
+            with_article = "ال" + base
+            later = [word, base] + ([with_article] if stem(with_article) == base else [])
+            positions.append(tuple(dict.fromkeys(later)))
+    count = 1
+    for options in positions:
+        count *= len(options)
+    if count > MAX_PHRASES:
+        positions = [positions[0]] + [(word,) for word in words[1:]]
+    return tuple(positions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +127,7 @@ def _term(match: re.Match[str], *, negated: bool) -> Term | None:
     folded = tuple(m.group() for m in TOKEN.finditer(fold(raw)))
     if not folded:
         return None
-    stems = tuple(stem(word) for word in folded)
-    return Term(stems, folded, prefix=prefix, column=column, negated=negated)
+    return Term(_positions(folded, prefix), prefix=prefix, column=column, negated=negated)
 
 
 def _assemble(items: list[Term | str]) -> SearchQuery | None:
@@ -139,4 +166,4 @@ def _assemble(items: list[Term | str]) -> SearchQuery | None:
 
 def _unnegated(term: Term) -> Term:
     """The same term, looked for rather than excluded (a query made only of exclusions)."""
-    return Term(term.stems, term.folded, term.prefix, term.column, negated=False)
+    return Term(term.positions, term.prefix, term.column, negated=False)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from akhbar_tui.arabic import fold, fold_with_map, stem, stems, tokens
+from akhbar_tui.arabic import _tables, fold, fold_with_map, forms, prefix_forms, stem, tokens
 
 
 @pytest.mark.parametrize(
@@ -101,6 +101,7 @@ def test_fold_with_map_agrees_with_fold_and_each_word_folds_back(text: str) -> N
 )
 def test_proclitics_are_stripped(written: str, query: str) -> None:
     assert stem(fold(written)) == stem(fold(query))
+    assert fold(written) in forms(fold(query))
 
 
 @pytest.mark.parametrize(
@@ -149,6 +150,7 @@ def test_proclitics_are_stripped(written: str, query: str) -> None:
 )
 def test_near_misses_stay_apart(written: str, query: str) -> None:
     assert stem(fold(written)) != stem(fold(query))
+    assert fold(written) not in forms(fold(query))
 
 
 @pytest.mark.parametrize("word", ["reuters", "2024", "مليار", "ماسك", "اقتصاد", "", "و", "ال"])
@@ -156,13 +158,30 @@ def test_words_without_proclitics_are_their_own_stem(word: str) -> None:
     assert stem(word) == word
 
 
-def test_stems_of_a_sentence_keep_word_order() -> None:
-    assert stems("وقالَ الوزيرُ إنّ ٣ ملياراتٍ ذهبت للبنان") == [
-        "قال",
-        "وزير",
-        "ان",
-        "3",
-        "مليارات",
-        "ذهبت",
-        "لبنان",
-    ]
+@pytest.mark.parametrize(
+    ("written", "prefix"),
+    [("الاقتصاد", "اقتص"), ("وبالاقتصادية", "اقتص"), ("اقتصادي", "اقتص"), ("للمليارات", "مليار")],
+)
+def test_prefix_forms_reach_words_behind_proclitics(written: str, prefix: str) -> None:
+    assert any(fold(written).startswith(form) for form in prefix_forms(fold(prefix)))
+
+
+@pytest.mark.parametrize(("written", "prefix"), [("وزيره", "زير"), ("لبنانيه", "بنان")])
+def test_prefix_forms_keep_near_misses_out(written: str, prefix: str) -> None:
+    assert not any(fold(written).startswith(form) for form in prefix_forms(prefix))
+
+
+def test_latin_words_and_numbers_have_no_proclitic_forms() -> None:
+    assert forms("musk") == ("musk",)
+    assert forms("2024") == ("2024",)
+
+
+def test_forms_are_the_words_whose_stem_is_the_stem() -> None:
+    for word in ["مليار", "وزير", "لعب", "لبنان", "ماسك", "اقتصاد", "الله"]:
+        for form in forms(word):
+            assert stem(form) == stem(word)
+
+
+@given(st.text(alphabet=st.sampled_from("اأإآىةکیـًٌَّ٠۹ßİﻻAÉé \u200c\u0301")) | st.text())
+def test_fast_fold_agrees_with_the_per_character_table(text: str) -> None:
+    assert fold(text) == text.translate(_tables().table)
