@@ -1,0 +1,131 @@
+"""What surrounds a numeral: qualifiers before it, the noun it counts, the sentence it sits in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from akhbar_tui.figures.text import Token, fold, is_arabic
+
+_AR_QUALIFIERS = (
+    ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
+    ("more_than", "تتجاوز|تخطي|تخطت|ما لا يقل عن|لا يقل عن|فوق"),
+    ("less_than", "اقل من|دون|ما دون|لا يتجاوز|يصل الي|تصل الي"),
+    ("approx", "نحو|حوالي|حوالى|قرابة|زهاء|ما يقارب|يقارب|ما يقرب من|يقرب من|تقريبا|قدرها نحو"),
+)
+_EN_QUALIFIERS = (
+    ("more_than", "more than|over|above|at least|upwards of|in excess of|exceeding"),
+    ("less_than", "less than|fewer than|under|below|up to|as many as|no more than"),
+    ("approx", "about|around|roughly|some|approximately|nearly|almost|an estimated|close to"),
+)
+
+
+def _tail_pattern(groups: tuple[tuple[str, str], ...], flags: int = 0) -> re.Pattern[str]:
+    parts = [f"(?P<{name}{k}>{words})" for k, (name, words) in enumerate(groups)]
+    return re.compile(r"(?:^|[\s(])(?:" + "|".join(parts) + r")\s*(?:ب|بـ|ل|لـ)?\s*$", flags)
+
+
+_AR_TAIL = _tail_pattern(_AR_QUALIFIERS)
+_EN_TAIL = _tail_pattern(_EN_QUALIFIERS, re.IGNORECASE)
+
+
+def qualifier(text: str, start: int) -> str | None:
+    """`approx`, `more_than` or `less_than` from the words just before a figure, else None."""
+    before = text[max(0, start - 24) : start]
+    match = _AR_TAIL.search(fold(before)) or _EN_TAIL.search(before)
+    if match is None or match.lastgroup is None:
+        return None
+    return match.lastgroup.rstrip("0123456789")
+
+
+AR_STOP = frozenset(
+    """من في على علي الى الي عن مع او ثم قد كان كانت كما هذا هذه ذلك تلك التي الذي الذين ان لا
+    لم لن ما حتى حتي خلال منذ بعد قبل عند بين نحو حوالي بنسبة مقارنة فقط ايضا كل مقابل سنويا
+    شهريا يوميا اسبوعيا تقريبا لكل اي وفق وفقا حسب بحسب لدى لدي فيما بينما إذ اذ حين عندما
+    مليون مليار الف عام سنة العام الماضي المقبل الجاري الحالي شخصا""".split()
+)
+_AR_OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخر", "اخريات"})
+EN_STOP = frozenset(
+    """of to in and or the a an at on for from by with as was were is are be been per than that
+    which who this these those it its their his her last next each after before since ago over
+    under up down more less percent cents a.m p.m while when but if so he she they we you i
+    year-on-year compared against versus vs there here now then earlier later higher lower
+    million billion thousand trillion hundred""".split()
+)
+
+
+def count_noun(tokens: list[Token], j: int, text: str, prev_end: int) -> tuple[int, str] | None:
+    """The counted noun right after a numeral: (end token index, singular-ish unit), or None."""
+    if j >= len(tokens):
+        return None
+    token = tokens[j]
+    gap = text[prev_end : token.start]
+    if token.kind != "w" or len(gap) > 2 or (gap and not gap.isspace()):
+        return None
+    if is_arabic(token.text):
+        return _arabic_noun(token, j)
+    return _english_noun(tokens, j, text)
+
+
+def _arabic_noun(token: Token, j: int) -> tuple[int, str] | None:
+    word = token.norm
+    if word in _AR_OTHERS:
+        return j + 1, ""
+    if word in AR_STOP or word.startswith(("لل", "و", "لكل")) or len(word) < 2:
+        return None
+    return j + 1, _arabic_singular(word)
+
+
+def _arabic_singular(word: str) -> str:
+    """Strip the article and accusative alef; plurals stay as written (no morphology here)."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if word.endswith("ا") and len(word) > 3 and not word.endswith("اا"):
+        word = word[:-1]
+    return word
+
+
+def _english_noun(tokens: list[Token], j: int, text: str) -> tuple[int, str] | None:
+    word = tokens[j].norm
+    if word in EN_STOP or not word.isalpha():
+        return None
+    end = j + 1
+    if (
+        not word.endswith("s")
+        and j + 1 < len(tokens)
+        and tokens[j + 1].kind == "w"
+        and tokens[j + 1].norm.endswith("s")
+        and tokens[j + 1].norm not in EN_STOP
+        and text[tokens[j].end : tokens[j + 1].start] == " "
+    ):
+        end = j + 2
+        word = tokens[j + 1].norm
+    return end, _english_singular(word)
+
+
+def _english_singular(word: str) -> str:
+    if word == "people":
+        return "person"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_BOUNDARY = re.compile(r"[.!?؟…](?=\s|$)|\n+")
+
+
+class Sentences:
+    """Sentence boundaries of a text, found once; `around(offset)` is the sentence at an offset."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends = [m.end() for m in _BOUNDARY.finditer(text)]
+
+    def around(self, offset: int) -> str:
+        """The stripped sentence that contains `offset`."""
+        k = bisect_right(self._ends, offset)
+        start = self._ends[k - 1] if k else 0
+        end = self._ends[k] if k < len(self._ends) else len(self._text)
+        return self._text[start:end].strip()

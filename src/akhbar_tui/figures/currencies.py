@@ -1,0 +1,225 @@
+"""Currency words, symbols and nationality adjectives, and how an ambiguous one is resolved.
+
+A currency word names a *family* (ريال، دينار، dollar …). The ISO code comes from, in order: the
+adjective after it (ريال قطري), a country named in the sentence (… البرازيلية), the feed's
+`country`, then the family's default. Minor units (سنت، هللة، فلس، قرش) divide into their main unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from akhbar_tui.figures.text import fold
+
+# Folded singular/plural/dual/accusative forms → family.
+_AR_FAMILIES = {
+    "dollar": "دولار دولارا دولارات دولاران دولارين",
+    "euro": "يورو يوروهات",
+    "pound": "جنيه جنيها جنيهات جنيهان جنيهين",
+    "sterling": "استرليني",
+    "riyal": "ريال ريالا ريالات ريالان ريالين",
+    "dinar": "دينار دينارا دنانير ديناران دينارين",
+    "dirham": "درهم درهما دراهم درهمان درهمين",
+    "lira": "ليرة ليرات ليرتين",
+    "yen": "ين",
+    "yuan": "يوان",
+    "ringgit": "رينغيت رينغت رينجيت",
+    "rouble": "روبل روبلات",
+    "rupee": "روبية روبيات",
+    "franc": "فرنك فرنكات",
+    "shekel": "شيكل شيكلات شيكلا",
+    "cent": "سنت سنتا سنتات",
+    "halala": "هللة هللات",
+    "fils": "فلس فلسا فلوس",
+    "qirsh": "قرش قرشا قروش",
+    "baisa": "بيسة بيسات",
+}
+AR_CURRENCY_WORDS: dict[str, str] = {
+    form: family for family, forms in _AR_FAMILIES.items() for form in forms.split()
+}
+AR_CURRENCY_WORDS.update({"ال" + form: family for form, family in list(AR_CURRENCY_WORDS.items())})
+
+EN_CURRENCY_WORDS: dict[str, str] = {
+    **dict.fromkeys(("dollar", "dollars"), "dollar"),
+    **dict.fromkeys(("euro", "euros"), "euro"),
+    **dict.fromkeys(("pound", "pounds"), "pound"),
+    "sterling": "sterling",
+    **dict.fromkeys(("riyal", "riyals", "rial", "rials"), "riyal"),
+    **dict.fromkeys(("dinar", "dinars"), "dinar"),
+    **dict.fromkeys(("dirham", "dirhams"), "dirham"),
+    **dict.fromkeys(("lira", "liras", "lire"), "lira"),
+    "yen": "yen",
+    "yuan": "yuan",
+    "renminbi": "yuan",
+    **dict.fromkeys(("ringgit",), "ringgit"),
+    **dict.fromkeys(("rouble", "roubles", "ruble", "rubles"), "rouble"),
+    **dict.fromkeys(("rupee", "rupees"), "rupee"),
+    **dict.fromkeys(("franc", "francs"), "franc"),
+    **dict.fromkeys(("shekel", "shekels"), "shekel"),
+    **dict.fromkeys(("cent", "cents"), "cent"),
+    **dict.fromkeys(("pence", "penny"), "pence"),
+}
+ISO_CODES = frozenset(
+    "USD EUR GBP JPY CNY SAR AED QAR KWD BHD OMR EGP JOD IQD MAD TND DZD LYD SYP LBP TRY INR "
+    "BRL RUB CHF CAD AUD MYR YER IRR SDG ILS".split()
+)
+
+# Nationality adjectives (folded, with or without the article) → ISO code.
+_ADJECTIVES = {
+    "USD": "امريكي اميركي",
+    "CAD": "كندي",
+    "AUD": "استرالي",
+    "SGD": "سنغافوري",
+    "GBP": "استرليني",
+    "EGP": "مصري",
+    "SDG": "سوداني",
+    "SAR": "سعودي",
+    "QAR": "قطري",
+    "OMR": "عماني",
+    "YER": "يمني",
+    "IRR": "ايراني",
+    "BRL": "برازيلي",
+    "KWD": "كويتي",
+    "BHD": "بحريني",
+    "JOD": "اردني",
+    "IQD": "عراقي",
+    "LYD": "ليبي",
+    "TND": "تونسي",
+    "DZD": "جزائري",
+    "AED": "اماراتي",
+    "MAD": "مغربي",
+    "SYP": "سوري سورية",
+    "LBP": "لبناني لبنانية",
+    "TRY": "تركي تركية",
+    "CHF": "سويسري",
+    "INR": "هندي هندية",
+    "PKR": "باكستاني باكستانية",
+}
+AR_ADJECTIVES: dict[str, str] = {}
+for _code, _forms in _ADJECTIVES.items():
+    for _form in _forms.split():
+        AR_ADJECTIVES[_form] = AR_ADJECTIVES["ال" + _form] = _code
+EN_ADJECTIVES: dict[str, str] = {
+    "us": "USD",
+    "american": "USD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "swiss": "CHF",
+    "egyptian": "EGP",
+    "saudi": "SAR",
+    "qatari": "QAR",
+    "kuwaiti": "KWD",
+    "turkish": "TRY",
+    "indian": "INR",
+    "hong": "HKD",
+}
+
+# family → (country → code), default code, minor divisor (None: a main unit).
+_FAMILY_RULES: dict[str, tuple[dict[str, str], str, float | None]] = {
+    "dollar": ({"CA": "CAD", "AU": "AUD", "SG": "SGD", "HK": "HKD", "NZ": "NZD"}, "USD", None),
+    "euro": ({}, "EUR", None),
+    "pound": ({"GB": "GBP", "SD": "SDG", "SS": "SSP", "LB": "LBP", "SY": "SYP"}, "EGP", None),
+    "sterling": ({}, "GBP", None),
+    "riyal": ({"QA": "QAR", "OM": "OMR", "YE": "YER", "IR": "IRR", "BR": "BRL"}, "SAR", None),
+    "dinar": (
+        {"BH": "BHD", "JO": "JOD", "IQ": "IQD", "LY": "LYD", "TN": "TND", "DZ": "DZD", "RS": "RSD"},
+        "KWD",
+        None,
+    ),
+    "dirham": ({"MA": "MAD"}, "AED", None),
+    "lira": ({"SY": "SYP", "LB": "LBP"}, "TRY", None),
+    "yen": ({}, "JPY", None),
+    "yuan": ({}, "CNY", None),
+    "ringgit": ({}, "MYR", None),
+    "rouble": ({}, "RUB", None),
+    "rupee": ({"PK": "PKR", "LK": "LKR", "NP": "NPR", "ID": "IDR"}, "INR", None),
+    "franc": ({}, "CHF", None),
+    "shekel": ({}, "ILS", None),
+    "cent": ({}, "USD", 100),
+    "pence": ({}, "GBP", 100),
+    "halala": ({}, "SAR", 100),
+    "fils": ({"BH": "BHD", "JO": "JOD", "IQ": "IQD", "AE": "AED"}, "KWD", 1000),
+    "qirsh": ({"JO": "JOD", "LB": "LBP", "SY": "SYP"}, "EGP", 100),
+    "baisa": ({}, "OMR", 1000),
+}
+_MINOR_DIVISORS = {"AED": 100, "QAR": 100, "EGP": 100, "JOD": 100, "LBP": 100, "SYP": 100}
+
+# Countries named in the sentence that settle an ambiguous family (folded text is searched).
+_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "riyal": (
+        (re.compile(r"برازيل|brazil"), "BRL"),
+        (re.compile(r"قطر|الدوحة|qatar"), "QAR"),
+        (re.compile(r"عمان|مسقط|oman"), "OMR"),
+        (re.compile(r"يمن|عدن|صنعاء|yemen"), "YER"),
+        (re.compile(r"ايران|طهران|iran"), "IRR"),
+        (re.compile(r"سعودي|الرياض|saudi"), "SAR"),
+    ),
+    "dinar": (
+        (re.compile(r"كويت|kuwait"), "KWD"),
+        (re.compile(r"بحرين|bahrain"), "BHD"),
+        (re.compile(r"اردن|عمان|jordan"), "JOD"),
+        (re.compile(r"عراق|بغداد|iraq"), "IQD"),
+        (re.compile(r"ليبي|طرابلس|libya"), "LYD"),
+        (re.compile(r"تونس|tunisia"), "TND"),
+        (re.compile(r"جزائر|algeria"), "DZD"),
+    ),
+    "dirham": (
+        (re.compile(r"مغرب|المملكة المغربية|morocc"), "MAD"),
+        (re.compile(r"امارات|دبي|ابوظبي|ابو ظبي|uae|emirat"), "AED"),
+        (re.compile(r"قطر|الدوحة"), "QAR"),
+    ),
+    "lira": (
+        (re.compile(r"لبنان|بيروت|lebanon"), "LBP"),
+        (re.compile(r"سوري|دمشق|syria"), "SYP"),
+        (re.compile(r"ترك|انقرة|اسطنبول|turk"), "TRY"),
+    ),
+    "pound": (
+        (re.compile(r"بريطان|لندن|britain|british|london"), "GBP"),
+        (re.compile(r"سودان|sudan"), "SDG"),
+        (re.compile(r"مصر|القاهرة|egypt"), "EGP"),
+    ),
+}
+
+
+def resolve(
+    family: str, adjective: str | None, sentence: str, country: str | None
+) -> tuple[str, float]:
+    """ISO code and divisor (1, or 100/1000 for a minor unit) of a currency family in context."""
+    if family == "dirham" and (country or "").upper() == "QA" and adjective is None:
+        return "QAR", _MINOR_DIVISORS["QAR"]
+    by_country, default, divisor = _FAMILY_RULES[family]
+    code = adjective
+    if code is None:
+        cues = _CUES.get(family, ())
+        if cues:
+            folded = fold(sentence)
+            code = next((c for pattern, c in cues if pattern.search(folded)), None)
+    if code is None and country:
+        code = by_country.get(country.upper())
+    if code is None and family in ("dirham", "qirsh") and country:
+        code = {"QA": "QAR"}.get(country.upper())
+    return code or default, float(divisor or 1)
+
+
+# Symbols written before the amount, longest first: "US$5", "R$200,000", "Rs 31,000", "€40m".
+PREFIX_SYMBOL = re.compile(
+    r"(?:(?P<code>US\$|U\.S\.\$|R\$|A\$|C\$|HK\$|S\$|NZ\$|\$|€|£|¥|₹|Rs\.?|INR|USD|EUR|GBP|SAR|AED)"
+    r"\s?)$"
+)
+SYMBOL_CODES = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "$": "USD",
+    "R$": "BRL",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+}

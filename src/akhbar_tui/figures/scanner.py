@@ -1,0 +1,285 @@
+"""The single scan that turns a text into figures.
+
+Dates and clock times are found first by regex (they are one figure each). Then the tokens are
+walked once: each numeral is read (`numbers.read_number`), given a kind by the words after it
+(`followers.tail_after`) or before it (currency symbols), and recorded as a draft. A second pass
+over the drafts joins ranges (`من … إلى …`, `بين … و…`, `between … and …`, `50 - 55`), letting a
+bare endpoint inherit scale, unit and currency from the other, and settles qualifiers, currencies
+and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akhbar_tui.figures.context import Sentences, count_noun, qualifier
+from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES, resolve
+from akhbar_tui.figures.dates import find_dates
+from akhbar_tui.figures.followers import Tail, tail_after
+from akhbar_tui.figures.numbers import Numeral, read_number
+from akhbar_tui.figures.special import ordinal_age, standalone_dual
+from akhbar_tui.figures.text import Token, is_arabic, tokenize
+from akhbar_tui.models import Figure
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure before ranges, currencies and qualifiers are settled."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None = None
+    family: str | None = None
+    code: str | None = None
+    factor: float = 1.0
+    scale: float = 1.0
+    bare: bool = False
+    next_index: int = 0
+
+
+_CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول", "ال", "وال", "بال"})
+_ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
+_YEAR_WORDS = frozenset({"عام", "العام", "سنة", "لعام", "بعام", "year", "since", "in", "until"})
+_ODDS_AR = ("من", "كل")
+_RANGE_ALWAYS = re.compile(r"^\s*(?:-|–|—|الى|إلى|حتى|to|through)\s*$")
+_RANGE_PAIRED = re.compile(r"^\s*(?:و|and)\s*$")
+_RANGE_OPENER = re.compile(r"(?:بين|between|from|من)\s*$", re.IGNORECASE)
+
+
+def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
+    """All figures of `text` in text order (see the package docstring for the contract)."""
+    tokens = tokenize(text)
+    dates = find_dates(text)
+    drafts: list[Draft] = []
+    date_index = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        while date_index < len(dates) and dates[date_index][1] <= token.start:
+            date_index += 1
+        if date_index < len(dates) and dates[date_index][0] <= token.start:
+            start, end = dates[date_index]
+            drafts.append(Draft(start, end, "date", None))
+            while i < n and tokens[i].start < end:
+                i += 1
+            continue
+        draft = _figure_at(tokens, i, text)
+        if draft is None:
+            i += 1
+            continue
+        drafts.append(draft)
+        i = max(draft.next_index, i + 1)
+    _join_ranges(drafts, text)
+    return _finish(drafts, text, country)
+
+
+def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
+    token = tokens[i]
+    if token.kind == "n" and _is_identifier(tokens, i, text):
+        return None
+    numeral = read_number(tokens, i, text)
+    if numeral is None:
+        return standalone_dual(tokens, i, text) or ordinal_age(tokens, i, text)
+    j = numeral.next_index
+    tail = tail_after(tokens, j, text, numeral.end)
+    prefix = PREFIX_SYMBOL.search(text, max(0, numeral.start - 8), numeral.start)
+    start = numeral.start
+    if prefix is not None and numeral.digits is not None or (prefix and numeral.scale > 1):
+        start = prefix.start("code")
+        code = SYMBOL_CODES.get(prefix.group("code"), prefix.group("code"))
+        if tail is None or tail.kind != "money":
+            tail = Tail("money", None, j, numeral.end, code=code)
+    if numeral.fraction_only or numeral.weak:
+        if tail is None or tail.kind == "other":
+            return None
+    if tail is not None:
+        return _with_tail(numeral, tail, start)
+    odds = _odds(tokens, numeral, text)
+    if odds is not None:
+        return odds
+    year = _year(tokens, i, numeral, text)
+    if year is not None:
+        return year
+    return _count(tokens, i, numeral, text)
+
+
+def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
+    """Digits glued to Latin letters (G20, F-16, YD5) or after "No."/رقم are names, not amounts."""
+    token = tokens[i]
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.end == token.start:
+        if prev.kind == "w" and prev.norm not in _CLITIC_BEFORE_DIGITS and not is_arabic(prev.text):
+            return True
+        if prev.text == "-" and i >= 2 and tokens[i - 2].end == prev.start:
+            return tokens[i - 2].kind == "w" and not is_arabic(tokens[i - 2].text)
+    if prev is not None and prev.norm.rstrip(".") in _ID_WORDS:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(
+        nxt is not None
+        and nxt.start == token.end
+        and nxt.kind == "n"
+        and text[token.end - 1 : token.end] == "-"
+    )
+
+
+def _with_tail(numeral: Numeral, tail: Tail, start: int) -> Draft:
+    value = numeral.value * tail.factor
+    if tail.unit in ("%", "pp") and numeral.digits is not None and numeral.digits.thousands:
+        value = numeral.value
+    return Draft(
+        start,
+        tail.end,
+        tail.kind,
+        value,
+        tail.unit,
+        tail.family,
+        tail.code,
+        scale=numeral.scale,
+        next_index=tail.next_index,
+    )
+
+
+def _odds(tokens: list[Token], numeral: Numeral, text: str) -> Draft | None:
+    j = numeral.next_index
+    if j + 1 >= len(tokens):
+        return None
+    if tokens[j].norm == "in" and tokens[j + 1].kind == "n":
+        end, k = tokens[j + 1].end, j + 2
+    elif (
+        j + 2 < len(tokens)
+        and (tokens[j].norm, tokens[j + 1].norm) == _ODDS_AR
+        and tokens[j + 2].kind == "n"
+    ):
+        end, k = tokens[j + 2].end, j + 3
+    else:
+        return None
+    if numeral.value != 1:
+        return None
+    return Draft(numeral.start, end, "other", None, "odds", next_index=k)
+
+
+def _year(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft | None:
+    digits = numeral.digits
+    if digits is None or not digits.plain or digits.length != 4 or numeral.scale != 1:
+        return None
+    value = int(digits.value)
+    j = numeral.next_index
+    era = tokens[j] if j < len(tokens) and tokens[j].norm in ("ه", "م") else None
+    if era is not None and era.start - numeral.end > 1:
+        era = None
+    after_year_word = i > 0 and tokens[i - 1].norm in _YEAR_WORDS
+    hijri = era is not None and era.norm == "ه"
+    if not (1800 <= value <= 2100 or hijri or after_year_word):
+        return None
+    unit = "AH" if hijri or (after_year_word and 1300 <= value <= 1500) else None
+    end = era.end if era is not None else numeral.end
+    return Draft(numeral.start, end, "year", value, unit, next_index=j + (1 if era else 0))
+
+
+def _count(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft:
+    value = numeral.value
+    if numeral.digits is not None and numeral.digits.thousands is not None:
+        value = numeral.digits.thousands
+    noun = count_noun(tokens, numeral.next_index, text, numeral.end)
+    if noun is not None:
+        end_index, unit = noun
+        return Draft(
+            numeral.start,
+            tokens[end_index - 1].end,
+            "count",
+            value,
+            unit or None,
+            scale=numeral.scale,
+            next_index=end_index,
+        )
+    start = numeral.start
+    token = tokens[i]
+    if numeral.words and token.norm.startswith("ال") and i > 0:
+        prev = tokens[i - 1]
+        if prev.kind == "w" and prev.norm.startswith("ال") and text[prev.end : token.start] == " ":
+            start = prev.start
+    elif numeral.words and token.norm in ("اثنين", "اثنتين", "اثنان", "اثنتان") and i > 0:
+        prev = tokens[i - 1]
+        if prev.kind == "w" and is_arabic(prev.text) and text[prev.end : token.start] == " ":
+            start = prev.start
+    bare = start == numeral.start
+    return Draft(
+        start,
+        numeral.end,
+        "count",
+        value,
+        None,
+        scale=numeral.scale,
+        bare=bare,
+        next_index=numeral.next_index,
+    )
+
+
+def _join_ranges(drafts: list[Draft], text: str) -> None:
+    """Let the bare first end of a range take the second end's kind, unit, currency and scale."""
+    for first, second in zip(drafts, drafts[1:], strict=False):
+        if not first.bare:
+            continue
+        between = text[first.end : second.start]
+        if not _RANGE_ALWAYS.match(between):
+            if not _RANGE_PAIRED.match(between):
+                continue
+            if not _RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]):
+                continue
+        if second.kind == "date":
+            if first.value is not None and 1 <= first.value <= 31 and first.scale == 1:
+                first.kind, first.value, first.unit = "date", None, None
+            continue
+        if second.kind == "count" and second.bare:
+            continue
+        first.kind = second.kind
+        first.unit = second.unit
+        first.family, first.code, first.factor = second.family, second.code, second.factor
+        if first.value is not None and first.scale == 1 and second.scale > 1:
+            first.value *= second.scale
+        if first.value is not None:
+            first.value *= second.factor
+        if second.kind == "year":
+            first.value = int(first.value) if first.value is not None else None
+
+
+def _finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
+    sentences = Sentences(text)
+    figures = []
+    for draft in drafts:
+        sentence = sentences.around(draft.start)
+        unit = draft.unit
+        value = draft.value
+        if draft.kind == "money":
+            if draft.code is not None and draft.family is None:
+                unit = draft.code
+            else:
+                unit, divisor = resolve(draft.family or "dollar", draft.code, sentence, country)
+                if value is not None:
+                    value = value / divisor
+        figures.append(
+            Figure(
+                start=draft.start,
+                end=draft.end,
+                span=text[draft.start : draft.end],
+                kind=draft.kind,  # type: ignore[arg-type]
+                value=_clean(value),
+                unit=unit,
+                qualifier=qualifier(text, draft.start),  # type: ignore[arg-type]
+                sentence=sentence,
+            )
+        )
+    return figures
+
+
+def _clean(value: float | None) -> float | int | None:
+    """Whole numbers as int, others rounded away from float noise (2.23e12, not 2230000000000.0002)."""
+    if value is None:
+        return None
+    rounded = round(value, 9) if abs(value) < 1e6 else round(value, 3)
+    return int(rounded) if float(rounded).is_integer() else rounded
