@@ -16,6 +16,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -110,7 +111,10 @@ class Refresh:
         """Fetch, parse and store every feed; returns url → result."""
         validators = self._validators()
         queue = deque(interleave_by_host(self.specs))
-        writer = asyncio.create_task(self._write())
+        # SQLite work runs on one thread of its own (its own connection), so the event loop
+        # keeps fetching and feeding the parsers while a batch is written.
+        storing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-store")
+        writer = asyncio.create_task(self._write(storing))
         try:
             async with Fetcher(self.settings) as fetcher:
                 count = max(1, min(self.settings.max_connections, len(queue)))
@@ -126,6 +130,8 @@ class Refresh:
             for task in self._parsing:
                 task.cancel()
             await self.pool.close()
+            await asyncio.get_running_loop().run_in_executor(storing, self.store.close_thread)
+            storing.shutdown(wait=True)
         return self.results
 
     def _validators(self) -> dict[str, tuple[str | None, str | None]]:
@@ -169,8 +175,9 @@ class Refresh:
             await self._budget.give(size)
         await self._written.put(done)
 
-    async def _write(self) -> None:
+    async def _write(self, storing: ThreadPoolExecutor) -> None:
         """Commit whatever has arrived in one transaction per batch; report progress after."""
+        loop = asyncio.get_running_loop()
         finished = False
         while not finished:
             batch = [await self._written.get()]
@@ -180,9 +187,7 @@ class Refresh:
             items = [item for item in batch if item is not None]
             if not items:
                 continue
-            now = time.time()
-            with self.store.atomic():
-                results = [self._store_one(item, now) for item in items]
+            results = await loop.run_in_executor(storing, self._store_batch, items)
             for result in results:
                 self.results[result.url] = result
                 if self.on_progress is not None:
@@ -195,6 +200,12 @@ class Refresh:
                             status=result.status,
                         )
                     )
+
+    def _store_batch(self, items: list[_Done]) -> list[FeedResult]:
+        """One transaction for several feeds (runs on the store thread)."""
+        now = time.time()
+        with self.store.atomic():
+            return [self._store_one(item, now) for item in items]
 
     def _store_one(self, item: _Done, now: float) -> FeedResult:
         spec, outcome = item.spec, item.outcome

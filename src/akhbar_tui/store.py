@@ -96,6 +96,16 @@ class Store:
         finally:
             self._local.depth = depth
 
+    def close_thread(self) -> None:
+        """Close the calling thread's connection (a thread that is about to end)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._lock:
+            self._connections = [c for c in self._connections if c is not conn]
+        conn.close()
+
     def close(self) -> None:
         """Close every thread's connection; the store cannot be used afterwards."""
         with self._lock:
@@ -226,6 +236,17 @@ class Store:
         """Keep the extracted main text of an article's web page."""
         with self.atomic() as conn:
             conn.execute("UPDATE bodies SET full_text = ? WHERE article_id = ?", (text, article_id))
+
+    def without_full_text(self, feed_id: int, first_seen: float) -> list[tuple[int, str]]:
+        """(id, link) of a feed's articles stored at `first_seen` that have a link and no full
+        text yet: the new articles of one refresh, whose pages a `full_text` feed fetches."""
+        rows = self._connection().execute(
+            "SELECT a.id, a.link FROM articles a JOIN bodies b ON b.article_id = a.id "
+            "WHERE a.feed_id = ? AND a.first_seen = ? AND a.link IS NOT NULL AND a.link != '' "
+            "AND b.full_text IS NULL ORDER BY a.id",
+            (feed_id, first_seen),
+        )
+        return [(int(article_id), str(link)) for article_id, link in rows]
 
     def set_last_refresh(self, when: datetime) -> None:
         """Remember when a refresh finished."""
