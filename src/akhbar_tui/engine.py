@@ -137,6 +137,25 @@ class Engine:
         """Keep the main text extracted from an article's web page."""
         self._store.set_full_text(article_id, text)
 
+    async def fetch_full_text(self, article_id: int) -> Article:
+        """Fetch the article's web page and keep its main text (the reader's `f` key).
+
+        The page is fetched with the refresh's limits and its main text stored with the article
+        (`Article.full_text`: the extracted HTML fragment for `article_text.parse`), so it opens
+        offline. On failure a `FullTextError` (a FetchError) says why, and the article keeps the
+        feed's own text. Run it in a worker: it awaits the network, extraction runs in a thread.
+        """
+        from akhbar_tui.fetch import Fetcher
+        from akhbar_tui.fulltext import FullTextError, fetch_full_text
+
+        article = self.article(article_id)
+        if not article.link:
+            raise FullTextError("this article has no link to its web page")
+        async with Fetcher(self.config.settings) as fetcher:
+            full = await fetch_full_text(fetcher, article.link)
+        self._store.set_full_text(article_id, full.html)
+        return self.article(article_id)
+
     def add_feed(self, spec: FeedSpec) -> None:
         """Append a feed to feeds.toml (ConfigError on a duplicate) and reload the file."""
         config_module.add_feed(self.config.path, spec)

@@ -1,0 +1,90 @@
+"""Full text through the engine: on demand (`Engine.fetch_full_text`, the reader's `f`) and
+during a refresh for `full_text = true` feeds, against pages served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from feedserver import FeedServer, Reply, feed
+
+from akhbar_tui.config import load_config
+from akhbar_tui.engine import Engine
+from akhbar_tui.errors import FetchError
+from akhbar_tui.models import HeadlineQuery
+
+FIXTURES = Path(__file__).parent / "fixtures" / "fulltext"
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+ARTICLE = (FIXTURES / "portal_ar.html").read_bytes()
+FIRST_PARAGRAPH = "أعلن البنك المركزي يوم الخميس رفع سعر الفائدة الرئيسي"
+
+
+def rss(links: list[str]) -> str:
+    """A teaser-only feed: one sentence per item, the article on the linked page."""
+    items = "".join(
+        f"<item><title>خبر {n}</title><guid>item-{n}</guid><link>{escape(link)}</link>"
+        f"<description>سطر واحد فقط.</description></item>"
+        for n, link in enumerate(links)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    )
+
+
+def make_engine(tmp_path: Path, feed_url: str, *, full_text: bool) -> Engine:
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f'[settings]\nkeep_days = 3650\n\n[[feeds]]\nurl = "{feed_url}"\n'
+        f"full_text = {'true' if full_text else 'false'}\n",
+        encoding="utf-8",
+    )
+    return Engine(load_config(config), tmp_path / "akhbar.db")
+
+
+@pytest.fixture
+def site() -> Iterator[FeedServer]:
+    with FeedServer() as server:
+        yield server
+
+
+def article_ids(engine: Engine) -> list[int]:
+    return [h.id for h in engine.headlines(HeadlineQuery(), 0, 100)]
+
+
+async def test_fetch_full_text_on_demand_opens_offline(site: FeedServer, tmp_path: Path) -> None:
+    site.routes["/article"] = Reply(body=ARTICLE, headers=HTML)
+    site.routes["/feed"] = feed(rss([site.url("/article")]))
+    engine = make_engine(tmp_path, site.url("/feed"), full_text=False)
+    await engine.refresh()
+    (article_id,) = article_ids(engine)
+    assert engine.article(article_id).full_text is None
+    assert site.hits("/article") == 0  # full_text is off for this feed: no page fetched
+
+    article = await engine.fetch_full_text(article_id)
+    assert article.full_text is not None and FIRST_PARAGRAPH in article.full_text
+    assert article.full_text.startswith('<div dir="rtl" lang="ar">')
+    engine.close()
+
+    feed_url = site.url("/feed")
+    site.stop()  # offline: a new engine on the same database still has the text
+    reopened = make_engine(tmp_path, feed_url, full_text=False)
+    assert FIRST_PARAGRAPH in (reopened.article(article_id).full_text or "")
+    reopened.close()
+
+
+async def test_failed_fetch_keeps_feed_text_and_says_why(site: FeedServer, tmp_path: Path) -> None:
+    site.routes["/feed"] = feed(rss([site.url("/gone"), ""]))
+    engine = make_engine(tmp_path, site.url("/feed"), full_text=False)
+    await engine.refresh()
+    with_link, without_link = sorted(
+        article_ids(engine), key=lambda i: engine.article(i).link or ""
+    )[::-1]
+    with pytest.raises(FetchError, match=r"^HTTP 404$"):
+        await engine.fetch_full_text(with_link)
+    with pytest.raises(FetchError, match="no link"):
+        await engine.fetch_full_text(without_link)
+    kept = engine.article(with_link)
+    assert kept.full_text is None and "سطر واحد فقط" in kept.summary_html
+    engine.close()
