@@ -1,0 +1,164 @@
+"""Pilot tests of the keys that change things: read, star, unread only, refresh, links, copies."""
+
+from __future__ import annotations
+
+import base64
+
+from reader_fixtures import loaded
+
+from akhbar_tui.models import HeadlineQuery
+from akhbar_tui.ui.app import AkhbarApp
+from akhbar_tui.ui.messages import RefreshFinished, RefreshStarted
+from akhbar_tui.ui.screens.dialogs import LinksDialog, SearchDialog
+
+
+async def opened(app: AkhbarApp, pilot, title_start: str) -> None:  # type: ignore[no-untyped-def]
+    """Move to the first headline whose title starts with `title_start` and open it."""
+    headlines = app.main.headlines
+    row = next(
+        i for i in range(headlines.count) if headlines.headline_at(i).title.startswith(title_start)
+    )
+    headlines.move_to(row)
+    await pilot.press("enter")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if (
+            app.main.open_article is not None
+            and app.main.open_article.id == headlines.highlighted.id
+        ):
+            return
+    raise AssertionError("article never opened")
+
+
+async def test_m_toggles_read_and_s_toggles_star(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        headline = app.main.headlines.highlighted
+        await pilot.press("m")
+        await pilot.pause(0.2)
+        assert engine.article(headline.id).read
+        assert app.main.headlines.highlighted.read
+        await pilot.press("m", "s")
+        await pilot.pause(0.2)
+        stored = engine.article(headline.id)
+        assert not stored.read and stored.starred
+        assert app.main.headlines.highlighted.starred
+        await pilot.press("s")
+        await pilot.pause(0.2)
+        assert not engine.article(headline.id).starred
+
+
+async def test_u_lists_unread_only_and_A_marks_the_list_read(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        total = app.main.headlines.count
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        await pilot.press("u")
+        await pilot.pause(0.2)
+        assert app.main.unread_only
+        assert app.main.headlines.count == total - 1
+        await pilot.press("A")
+        await pilot.pause(0.3)
+        assert engine.headline_count(HeadlineQuery(unread_only=True)) == 0
+        assert app.main.headlines.count == 0
+        await pilot.press("u")
+        await pilot.pause(0.2)
+        assert app.main.headlines.count == total
+
+
+async def test_R_refreshes_every_feed_and_r_one_feed(engine, stored, recorder) -> None:
+    _folder, server = stored
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await loaded(app, pilot)
+        before = server.hits("/markets.xml")
+        await pilot.press("R")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if recorder.of(RefreshFinished):
+                break
+        assert recorder.of(RefreshStarted)[0].total == 3
+        report = recorder.of(RefreshFinished)[0].report
+        assert report is not None and len(report.results) == 3
+        assert server.hits("/markets.xml") == before + 1
+        markets = next(
+            i
+            for i in range(app.main.headlines.count)
+            if app.main.headlines.headline_at(i).feed_title == "Markets Daily"
+        )
+        app.main.headlines.move_to(markets)
+        await pilot.press("r")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if len(recorder.of(RefreshFinished)) == 2:
+                break
+        assert recorder.of(RefreshStarted)[1].total == 1
+        assert [r.title for r in recorder.of(RefreshFinished)[1].report.results] == [
+            "Markets Daily"
+        ]
+        assert "3 feeds" in str(app.main.status.render()) or "1 feeds" in str(
+            app.main.status.render()
+        )
+
+
+async def test_o_opens_only_web_links(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await opened(app, pilot, "Chipmaker")
+        await pilot.press("o")
+        await pilot.pause(0.1)
+        assert app.opened_urls == ["https://demo.akhbar.invalid/markets/chips"]
+        await opened(app, pilot, "[red]")  # its javascript: link never reaches the reader
+        await pilot.press("o")
+        await pilot.pause(0.1)
+        for url in ("file:///etc/passwd", "javascript:alert(1)", "mailto:a@b.test"):
+            app.main.open_url(url, ("http://", "https://"))
+        await pilot.pause(0.1)
+        assert app.opened_urls == ["https://demo.akhbar.invalid/markets/chips"]
+
+
+async def test_l_lists_links_and_a_number_opens_one(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await opened(app, pilot, "Chipmaker")
+        await pilot.press("l")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, LinksDialog)
+        await pilot.press("1", "enter")
+        await pilot.pause(0.1)
+        assert app.opened_urls == ["https://demo.akhbar.invalid/markets/chips/release"]
+        assert not isinstance(app.screen, LinksDialog)
+
+
+async def test_y_copies_the_link_and_Y_the_text_in_logical_order(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await opened(app, pilot, "البنك المركزي")
+        await pilot.press("y")
+        assert app.clipboard == "https://demo.akhbar.invalid/iqtisad/rates"
+        await pilot.press("Y")
+        text = app.clipboard
+        assert text.startswith("البنك المركزي يثبّت سعر الفائدة")
+        assert "قرر البنك المركزي يوم الأربعاء" in text
+        assert base64.b64encode(text.encode()).decode()  # OSC 52 carries it as base64
+
+
+async def test_slash_opens_search_with_a_shaped_preview(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, SearchDialog)
+        await pilot.press(*"سلام")
+        await pilot.pause(0.05)
+        preview = str(app.screen.query_one("#query-preview").render())
+        assert preview == app.bidi.visual("سلام") and preview != "سلام"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchDialog)
