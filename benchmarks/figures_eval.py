@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -48,9 +49,10 @@ def _blocks(lang: str, path: Path) -> list[dict[str, object]]:
         while k < len(lines) and lines[k].startswith("  "):
             fields = [f.strip() for f in lines[k].split("|")]
             span, _, nth = fields[0].partition("#")
-            at = -1
-            for _ in range(int(nth) if nth else seen[span] + 1):
-                at = text.find(span, at + 1)
+            starts = [m.start() for m in re.finditer(rf"(?<![\w.,]){re.escape(span)}(?!\w)", text)]
+            starts = starts or [m.start() for m in re.finditer(re.escape(span), text)]
+            wanted = int(nth) if nth else seen[span] + 1
+            at = starts[wanted - 1] if len(starts) >= wanted else -1
             if at < 0:
                 raise SystemExit(f"{head[0]}: span {span!r} not in text")
             seen[span] += 1
@@ -119,15 +121,16 @@ class Tally:
 
     def __init__(self) -> None:
         self.pred = self.gold = self.span = self.full = 0
+        self.span_pred = 0  # matches counted on the predicted side (per-kind precision)
 
     def line(self, name: str) -> str:
-        def prf(hit: int) -> str:
-            p = hit / self.pred if self.pred else 1.0
+        def prf(hit: int, hit_pred: int | None = None) -> str:
+            p = (hit if hit_pred is None else hit_pred) / self.pred if self.pred else 1.0
             r = hit / self.gold if self.gold else 1.0
             f = 2 * p * r / (p + r) if p + r else 0.0
             return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
-        return f"{name:<10} gold {self.gold:>4} pred {self.pred:>4} | span {prf(self.span)} | full {prf(self.full)}"
+        return f"{name:<10} gold {self.gold:>4} pred {self.pred:>4} | span {prf(self.span, self.span_pred)} | full {prf(self.full)}"
 
 
 def evaluate(show_errors: bool) -> dict[str, Tally]:
@@ -148,6 +151,7 @@ def evaluate(show_errors: bool) -> dict[str, Tally]:
             t.pred += len(preds)
             t.gold += len(golds)
             t.span += len(matched)
+            t.span_pred += len(matched)
             t.full += len(full_p)
         for p in preds:
             tallies["kind:" + p["kind"]].pred += 1
@@ -156,6 +160,7 @@ def evaluate(show_errors: bool) -> dict[str, Tally]:
         for pi, gi in matched:
             kind_tally = tallies["kind:" + golds[gi]["kind"]]
             kind_tally.span += 1
+            tallies["kind:" + preds[pi]["kind"]].span_pred += 1
             kind_tally.full += pi in full_p
         if show_errors:
             _print_errors(record["id"], preds, golds, matched, full_p)

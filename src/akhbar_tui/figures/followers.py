@@ -65,6 +65,14 @@ def tail_after(tokens: list[Token], j: int, text: str, end: int) -> Tail | None:
     token = tokens[j]
     if token.kind == "s" and token.text in PERCENT_SIGNS and _near(text, end, token, 1):
         return Tail("percent", "%", j + 1, token.end)
+    if (
+        token.text == "-"
+        and token.start == end
+        and j + 1 < len(tokens)
+        and tokens[j + 1].start == token.end
+        and tokens[j + 1].norm in EN_UNITS
+    ):
+        return Tail("quantity", EN_UNITS[tokens[j + 1].norm], j + 2, tokens[j + 1].end)
     if token.kind != "w" or not _near(text, end, token):
         return None
     if token.start == end and token.text in EN_GLUED_UNITS:

@@ -265,6 +265,7 @@ def _english_words(tokens: list[Token], i: int, text: str) -> Numeral | None:
                 j += 1
             if j < n and tokens[j].norm in EN_ARTICLES:
                 j += 1
+            end = tokens[j - 1].end
             current = 0.0
             continue
         if word in EN_ONES or word in EN_TENS:

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 
 from akhbar_tui.figures.context import Sentences, count_noun, qualifier
-from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES, resolve
+from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES, resolve
 from akhbar_tui.figures.dates import find_dates
 from akhbar_tui.figures.followers import Tail, tail_after
 from akhbar_tui.figures.numbers import Numeral, read_number
 from akhbar_tui.figures.special import ordinal_age, standalone_dual
 from akhbar_tui.figures.text import Token, is_arabic, tokenize
+from akhbar_tui.figures.units import PERCENT_SIGNS
+from akhbar_tui.figures.words_ar import AR_ORDINALS
 from akhbar_tui.models import Figure
 
 
@@ -44,6 +46,8 @@ _CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول",
 _ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
 _YEAR_WORDS = frozenset({"عام", "العام", "سنة", "لعام", "بعام", "year", "since", "in", "until"})
 _ODDS_AR = ("من", "كل")
+_TEEN_TAILS = frozenset({"عشر", "عشرة"})
+_WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
 _RANGE_ALWAYS = re.compile(r"^\s*(?:-|–|—|الى|إلى|حتى|to|through)\s*$")
 _RANGE_PAIRED = re.compile(r"^\s*(?:و|and)\s*$")
 _RANGE_OPENER = re.compile(r"(?:بين|between|from|من)\s*$", re.IGNORECASE)
@@ -81,11 +85,19 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
     token = tokens[i]
     if token.kind == "n" and _is_identifier(tokens, i, text):
         return None
+    if token.norm in _TEEN_TAILS and i > 0 and tokens[i - 1].norm in AR_ORDINALS:
+        return None
     numeral = read_number(tokens, i, text)
     if numeral is None:
         return standalone_dual(tokens, i, text) or ordinal_age(tokens, i, text)
     j = numeral.next_index
     tail = tail_after(tokens, j, text, numeral.end)
+    if tail is None:
+        tail = _sign_before(tokens, i, text) or _magnitude_before(tokens, i, numeral)
+        if tail is not None and tail.kind == "percent":
+            return _with_tail(numeral, tail, tokens[i - 1].start)
+    if tail is None and _definite_name(tokens, i, numeral):
+        return None
     prefix = PREFIX_SYMBOL.search(text, max(0, numeral.start - 8), numeral.start)
     start = numeral.start
     if prefix is not None and numeral.digits is not None or (prefix and numeral.scale > 1):
@@ -97,7 +109,7 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
         if tail is None or tail.kind == "other":
             return None
     if tail is not None:
-        return _with_tail(numeral, tail, start)
+        return _with_tail(numeral, tail, start, tokens)
     odds = _odds(tokens, numeral, text)
     if odds is not None:
         return odds
@@ -105,6 +117,37 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
     if year is not None:
         return year
     return _count(tokens, i, numeral, text)
+
+
+def _sign_before(tokens: list[Token], i: int, text: str) -> Tail | None:
+    """`٪١٥`: the percent sign typed before the number, as right-to-left editors often leave it."""
+    if i == 0 or tokens[i].kind != "n":
+        return None
+    sign = tokens[i - 1]
+    if sign.text not in PERCENT_SIGNS or sign.end != tokens[i].start:
+        return None
+    if sign.start > 0 and not text[sign.start - 1].isspace():
+        return None
+    return Tail("percent", "%", i + 1, tokens[i].end)
+
+
+def _magnitude_before(tokens: list[Token], i: int, numeral: Numeral) -> Tail | None:
+    """An earthquake's "magnitude 6.8" / "magnitude of 6.8"."""
+    back = [t.norm for t in tokens[max(0, i - 2) : i]]
+    if "magnitude" in back:
+        return Tail("quantity", "magnitude", numeral.next_index, numeral.end)
+    return None
+
+
+def _definite_name(tokens: list[Token], i: int, numeral: Numeral) -> bool:
+    """A definite number word with nothing counted is a name (مجموعة العشرين، يوم الاثنين)."""
+    token = tokens[i]
+    if not numeral.words or numeral.scale > 1 or not token.norm.startswith("ال"):
+        return False
+    if token.norm in _WEEKDAY_LIKE:
+        return True
+    prev = tokens[i - 1] if i else None
+    return prev is None or prev.kind != "w" or not prev.norm.startswith("ال")
 
 
 def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
@@ -118,6 +161,15 @@ def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
             return tokens[i - 2].kind == "w" and not is_arabic(tokens[i - 2].text)
     if prev is not None and prev.norm.rstrip(".") in _ID_WORDS:
         return True
+    if (
+        prev is not None
+        and prev.kind == "w"
+        and prev.text.isupper()
+        and prev.text.isascii()
+        and prev.text not in ISO_CODES
+        and len(prev.text) <= 5
+    ):
+        return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return bool(
         nxt is not None
@@ -127,8 +179,14 @@ def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
     )
 
 
-def _with_tail(numeral: Numeral, tail: Tail, start: int) -> Draft:
+def _with_tail(numeral: Numeral, tail: Tail, start: int, tokens: list[Token] | None = None) -> Draft:
     value = numeral.value * tail.factor
+    if tokens is not None and tail.next_index < len(tokens) and tail.kind == "quantity":
+        after = tokens[tail.next_index]
+        if after.norm == "ونصف" and after.start - tail.end <= 1:
+            value += 0.5
+            tail.end = after.end
+            tail.next_index += 1
     if tail.unit in ("%", "pp") and numeral.digits is not None and numeral.digits.thousands:
         value = numeral.value
     return Draft(
