@@ -35,7 +35,9 @@ def _value(field: str) -> float | int | None:
 
 def _blocks(lang: str, path: Path) -> list[dict[str, object]]:
     records: list[dict[str, object]] = []
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
     k = 0
     while k < len(lines):
         if not lines[k].strip():
@@ -69,7 +71,9 @@ def _blocks(lang: str, path: Path) -> list[dict[str, object]]:
             )
             k += 1
         country = head[1] if len(head) > 1 else None
-        records.append({"id": head[0], "lang": lang, "country": country, "text": text, "figures": figures})
+        records.append(
+            {"id": head[0], "lang": lang, "country": country, "text": text, "figures": figures}
+        )
     return records
 
 
@@ -130,7 +134,8 @@ class Tally:
             f = 2 * p * r / (p + r) if p + r else 0.0
             return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
-        return f"{name:<10} gold {self.gold:>4} pred {self.pred:>4} | span {prf(self.span, self.span_pred)} | full {prf(self.full)}"
+        counts = f"{name:<13} gold {self.gold:>4} pred {self.pred:>4}"
+        return f"{counts} | span {prf(self.span, self.span_pred)} | full {prf(self.full)}"
 
 
 def evaluate(show_errors: bool) -> dict[str, Tally]:
@@ -140,7 +145,14 @@ def evaluate(show_errors: bool) -> dict[str, Tally]:
         record = json.loads(line)
         text = record["text"]
         preds = [
-            {"start": f.start, "end": f.end, "span": f.span, "kind": f.kind, "value": f.value, "unit": f.unit}
+            {
+                "start": f.start,
+                "end": f.end,
+                "span": f.span,
+                "kind": f.kind,
+                "value": f.value,
+                "unit": f.unit,
+            }
             for f in extract(text, record["lang"], record.get("country"))
         ]
         golds = record["figures"]
@@ -191,7 +203,7 @@ def main() -> int:
     if args.build:
         build()
     tallies = evaluate(args.errors)
-    order = ["overall", "ar", "en"] + sorted(k for k in tallies if k.startswith("kind:"))
+    order = ["overall", "ar", "en", *sorted(k for k in tallies if k.startswith("kind:"))]
     for name in order:
         if name in tallies:
             print(tallies[name].line(name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import Token, fold, is_arabic
+from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -38,19 +38,19 @@ def qualifier(text: str, start: int) -> str | None:
     return match.lastgroup.rstrip("0123456789")
 
 
-AR_STOP = frozenset(
+AR_STOP = word_set(
     """من في على علي الى الي عن مع او ثم قد كان كانت كما هذا هذه ذلك تلك التي الذي الذين ان لا
     لم لن ما حتى حتي خلال منذ بعد قبل عند بين نحو حوالي بنسبة مقارنة فقط ايضا كل مقابل سنويا
     شهريا يوميا اسبوعيا تقريبا لكل اي وفق وفقا حسب بحسب لدى لدي فيما بينما إذ اذ حين عندما
-    مليون مليار الف عام سنة العام الماضي المقبل الجاري الحالي شخصا""".split()
+    مليون مليار الف عام سنة العام الماضي المقبل الجاري الحالي شخصا"""
 )
 _AR_OTHERS = frozenset({"اخرين", "اخرون", "اخري", "اخر", "اخريات"})
-EN_STOP = frozenset(
+EN_STOP = word_set(
     """of to in and or the a an at on for from by with as was were is are be been per than that
     which who this these those it its their his her last next each after before since ago over
     under up down more less percent cents a.m p.m while when but if so he she they we you i
     year-on-year compared against versus vs there here now then earlier later higher lower
-    million billion thousand trillion hundred""".split()
+    million billion thousand trillion hundred"""
 )
 
 

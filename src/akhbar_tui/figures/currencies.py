@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from akhbar_tui.figures.text import fold
+from akhbar_tui.figures.text import fold, word_set
 
 # Folded singular/plural/dual/accusative forms → family.
 _AR_FAMILIES = {
@@ -59,9 +59,9 @@ EN_CURRENCY_WORDS: dict[str, str] = {
     **dict.fromkeys(("cent", "cents"), "cent"),
     **dict.fromkeys(("pence", "penny"), "pence"),
 }
-ISO_CODES = frozenset(
+ISO_CODES = word_set(
     "USD EUR GBP JPY CNY SAR AED QAR KWD BHD OMR EGP JOD IQD MAD TND DZD LYD SYP LBP TRY INR "
-    "BRL RUB CHF CAD AUD MYR YER IRR SDG ILS".split()
+    "BRL RUB CHF CAD AUD MYR YER IRR SDG ILS"
 )
 
 # Nationality adjectives (folded, with or without the article) → ISO code.

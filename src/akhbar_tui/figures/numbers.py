@@ -197,12 +197,17 @@ def _arabic_words(tokens: list[Token], i: int, text: str, entry: Word) -> Numera
     if entry.kind == "frac":
         nxt = tokens[i + 1] if i + 1 < n else None
         nxt_entry = AR_NUMBER_WORDS.get(nxt.norm) if nxt is not None else None
-        if nxt is not None and nxt_entry is not None and nxt_entry.kind == "scale":
-            if not nxt_entry.plural and nxt_entry.clitic == 0:
-                numeral = Numeral(start, nxt.end, i + 2, entry.value * nxt_entry.value)
-                numeral.scale = nxt_entry.value
-                numeral.words = True
-                return numeral
+        if (
+            nxt is not None
+            and nxt_entry is not None
+            and nxt_entry.kind == "scale"
+            and not nxt_entry.plural
+            and nxt_entry.clitic == 0
+        ):
+            numeral = Numeral(start, nxt.end, i + 2, entry.value * nxt_entry.value)
+            numeral.scale = nxt_entry.value
+            numeral.words = True
+            return numeral
         return Numeral(start, token.end, i + 1, entry.value, words=True, fraction_only=True)
     value = entry.value
     j = i + 1
@@ -228,7 +233,6 @@ def _arabic_words(tokens: list[Token], i: int, text: str, entry: Word) -> Numera
 
 def _joins(value: float, nxt: Word) -> bool:
     """Whether `و` + this word continues the number: 5 وعشرين, 100 وأربعين, 105 وعشرين."""
-    ones = value % 10
     below_hundred = value % 100
     if nxt.kind == "ten":
         return below_hundred < 10
@@ -238,7 +242,7 @@ def _joins(value: float, nxt: Word) -> bool:
 
 
 def _english_words(tokens: list[Token], i: int, text: str) -> Numeral | None:
-    """English number words: `Twenty-five`, `three hundred`, `a million`, `a quarter of a million`."""
+    """English number words: `Twenty-five`, `three hundred`, `a quarter of a million`."""
     n = len(tokens)
     j = i
     value = 0.0
@@ -285,9 +289,7 @@ def _english_words(tokens: list[Token], i: int, text: str) -> Numeral | None:
             break
         end = tokens[j].end
         j += 1
-        if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].norm in EN_ONES:
-            j += 1
-        elif j + 1 < n and tokens[j].norm == "and" and tokens[j + 1].norm in EN_ONES:
+        if j + 1 < n and tokens[j].text in ("-", "and") and tokens[j + 1].norm in EN_ONES:
             j += 1
     if not seen_number and not fraction:
         return None

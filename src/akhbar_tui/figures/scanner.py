@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from akhbar_tui.figures.context import Sentences, count_noun, qualifier
 from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES, resolve
@@ -100,14 +101,13 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
         return None
     prefix = PREFIX_SYMBOL.search(text, max(0, numeral.start - 8), numeral.start)
     start = numeral.start
-    if prefix is not None and numeral.digits is not None or (prefix and numeral.scale > 1):
+    if prefix is not None and (numeral.digits is not None or numeral.scale > 1):
         start = prefix.start("code")
         code = SYMBOL_CODES.get(prefix.group("code"), prefix.group("code"))
         if tail is None or tail.kind != "money":
             tail = Tail("money", None, j, numeral.end, code=code)
-    if numeral.fraction_only or numeral.weak:
-        if tail is None or tail.kind == "other":
-            return None
+    if (numeral.fraction_only or numeral.weak) and (tail is None or tail.kind == "other"):
+        return None
     if tail is not None:
         return _with_tail(numeral, tail, start, tokens)
     odds = _odds(tokens, numeral, text)
@@ -179,7 +179,9 @@ def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
     )
 
 
-def _with_tail(numeral: Numeral, tail: Tail, start: int, tokens: list[Token] | None = None) -> Draft:
+def _with_tail(
+    numeral: Numeral, tail: Tail, start: int, tokens: list[Token] | None = None
+) -> Draft:
     value = numeral.value * tail.factor
     if tokens is not None and tail.next_index < len(tokens) and tail.kind == "quantity":
         after = tokens[tail.next_index]
@@ -280,7 +282,7 @@ def _count(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft:
 
 def _join_ranges(drafts: list[Draft], text: str) -> None:
     """Let the bare first end of a range take the second end's kind, unit, currency and scale."""
-    for first, second in zip(drafts, drafts[1:], strict=False):
+    for first, second in pairwise(drafts):
         if not first.bare:
             continue
         between = text[first.end : second.start]
@@ -336,7 +338,7 @@ def _finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]
 
 
 def _clean(value: float | None) -> float | int | None:
-    """Whole numbers as int, others rounded away from float noise (2.23e12, not 2230000000000.0002)."""
+    """Whole numbers as int, others rounded off float noise (2.23e12, not 2230000000000.0002)."""
     if value is None:
         return None
     rounded = round(value, 9) if abs(value) < 1e6 else round(value, 3)

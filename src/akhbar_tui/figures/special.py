@@ -1,7 +1,8 @@
 """Figures without a numeral token: Arabic duals of units and currencies, ages as ordinals.
 
 `عامين` is two years and `دولارين` two dollars (the dual is the numeral); `نقطتين مئويتين` is two
-percentage points; `ساعة ونصف` is one and a half hours. An age may be written as an ordinal: `في سن التاسعة والستين` is 69 years.
+percentage points; `ساعة ونصف` is one and a half hours. An age may be written as an ordinal:
+`في سن التاسعة والستين` is 69 years.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def standalone_dual(tokens: list[Token], i: int, text: str) -> Draft | None:
     if unit is not None:
         return Draft(start, token.end, "quantity", 2, unit, next_index=i + 1)
     single = AR_UNITS.get(word)
-    if single is not None and i + 1 < len(tokens) and tokens[i + 1].norm == "ونصف":
-        if tokens[i + 1].start - token.end <= 1:
-            return Draft(start, tokens[i + 1].end, "quantity", 1.5, single, next_index=i + 2)
+    half = i + 1 < len(tokens) and tokens[i + 1].norm == "ونصف"
+    if single is not None and half and tokens[i + 1].start - token.end <= 1:
+        return Draft(start, tokens[i + 1].end, "quantity", 1.5, single, next_index=i + 2)
     family = AR_DUAL_CURRENCIES.get(word)
     if family is not None:
         return Draft(start, token.end, "money", 2, None, family, next_index=i + 1)

@@ -74,6 +74,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.lastgroup or "s", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+def word_set(words: str) -> frozenset[str]:
+    """A set from a whitespace-separated list: long word lists stay readable in the source."""
+    return frozenset(words.split())
+
+
 def is_arabic(word: str) -> bool:
     """True when the word starts with an Arabic letter."""
     return bool(word) and "\u0600" <= word[0] <= "\u06ff"

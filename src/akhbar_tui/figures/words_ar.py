@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A number word: `kind` is one, ten, hundred, scale, frac or teen_base; `clitic` letters cut."""
+    """A number word of kind one, ten, hundred, scale, frac or teen_base; `clitic`: letters cut."""
 
     kind: str
     value: float

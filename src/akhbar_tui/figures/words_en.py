@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-EN_ONES: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-    if value
-}
+_ONES = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+)
+EN_ONES: dict[str, int] = {word: value for value, word in enumerate(_ONES.split(), start=1)}
 EN_TENS: dict[str, int] = {
     "twenty": 20,
     "thirty": 30,
