@@ -155,7 +155,7 @@ def truncate(
     options = {"fallback": fallback, "keep_harakat": keep_harakat, "mode": mode}
     whole = prepare(flat, direction=direction, **options)
     if whole.paragraph_count == 0:
-        return VisualLine(0, 0, 0, "", "", fallback == "rtl", 0, "", (), True, ())
+        return VisualLine(0, 0, 0, "", "", fallback == "rtl", 0, "", (), True, list)
     width = max(1, width)
     row = whole.lines(whole.natural_width())[0]
     if row.cells <= width:

@@ -1,4 +1,4 @@
-"""UAX #9 for one display line: embedding levels, reordering (L2), marks after base (L3), mirroring (L4).
+"""UAX #9 for one display line: levels, reordering (L2), marks after base (L3), mirroring (L4).
 
 python-bidi 0.6 reorders but neither exposes levels nor applies L3/L4, and akhbar needs the
 levels to map source offsets to screen columns. So the rules run here, on a string of one-letter
@@ -69,14 +69,13 @@ def first_strong_rtl(classes: str) -> bool | None:
 _ANY_RTL = re.compile("[RAN]")
 _ANY_LTR_OR_NUMBER = re.compile("[LEN]")
 _W1 = re.compile(r"([^M])M+")
-_W2 = re.compile(r"A[^LRA]*?E[^LRA]*")
-_W4_EN = re.compile(r"(?<=E)[SC](?=E)")
-_W4_AN = re.compile(r"(?<=N)C(?=N)")
+_W4_EN = re.compile(r"E[SC](?=E)")
+_W4_AN = re.compile(r"NC(?=N)")
 _W5 = re.compile(r"T+(?=E)|(?<=E)T+")
 _W6 = str.maketrans("STC", "OOO")
-_W7 = re.compile(r"L[^LR]*?E[^LR]*")
-_N1_LTR_IN_RTL = re.compile(r"(?<=L)[OWX]+(?=L)")
-_N1_RTL_IN_LTR = re.compile(r"(?<=[REN])[OWX]+(?=[REN])")
+_EN_RUN = re.compile("E+")
+_N1_LTR_IN_RTL = re.compile(r"L[OWX]+(?=L)")
+_N1_RTL_IN_LTR = re.compile(r"[REN][OWX]+(?=[REN])")
 _N2_RTL = str.maketrans("OWX", "RRR")
 _N2_LTR = str.maketrans("OWX", "LLL")
 _NUMBERS_AS_R = str.maketrans("EN", "RR")
@@ -109,7 +108,7 @@ def levels(text: str, classes: str, rtl: bool) -> str:
         resolved = _without_boundary_neutrals(text, classes, rtl)
     else:
         resolved = _resolve(text, classes, rtl)
-    if _L1_TRAILING.search(classes):
+    if classes[-1:] in ("W", "B", "X") or "X" in classes:
         chars = list(resolved)
         for match in _L1_TRAILING.finditer(classes):
             chars[match.start() : match.end()] = base * (match.end() - match.start())
@@ -142,22 +141,40 @@ def _resolve(text: str, classes: str, rtl: bool) -> str:
     if "M" in s:
         s = _W1.sub(lambda m: m.group(1) * len(m.group()), s)
     if "E" in s and "A" in s:
-        s = _W2.sub(lambda m: m.group().replace("E", "N"), s)
+        s = _retag_numbers(s, "A", "N")
     s = s.replace("A", "R")
-    if "E" in s or "N" in s:
-        s = _W4_AN.sub("N", _W4_EN.sub("E", s))
-    if "T" in s and "E" in s:
+    if "S" in s or "C" in s:
+        if "E" in s:
+            s = _W4_EN.sub("EE", s)
+        if "N" in s:
+            s = _W4_AN.sub("NN", s)
+    if "T" in s and ("ET" in s or "TE" in s):
         s = _W5.sub(lambda m: "E" * len(m.group()), s)
     s = s.translate(_W6)
     if "E" in s and "L" in s:
-        s = _W7.sub(lambda m: m.group().replace("E", "L"), s)
+        s = _retag_numbers(s, "L", "L")
     if _BRACKET.search(text):
         s = _bracket_pairs(text, s, classes, e)
     if rtl:
-        s = _N1_LTR_IN_RTL.sub(lambda m: "L" * len(m.group()), s).translate(_N2_RTL)
-        return s[1:-1].translate(_LEVELS_RTL)
-    s = _N1_RTL_IN_LTR.sub(lambda m: "R" * len(m.group()), s).translate(_N2_LTR)
-    return s[1:-1].translate(_LEVELS_LTR)
+        if "L" in s:
+            s = _N1_LTR_IN_RTL.sub(lambda m: "L" * len(m.group()), s)
+        return s[1:-1].translate(_N2_RTL).translate(_LEVELS_RTL)
+    if "R" in s or "E" in s or "N" in s:
+        s = _N1_RTL_IN_LTR.sub(lambda m: m.group()[0] + "R" * (len(m.group()) - 1), s)
+    return s[1:-1].translate(_N2_LTR).translate(_LEVELS_LTR)
+
+
+def _retag_numbers(s: str, after: str, new: str) -> str:
+    """Rules W2/W7: European numbers whose nearest strong class before them is `after`."""
+    pieces: list[str] = []
+    done = 0
+    for run in _EN_RUN.finditer(s):
+        a, b = run.span()
+        strong = max(s.rfind("L", 0, a), s.rfind("R", 0, a), s.rfind("A", 0, a))
+        if s[strong] == after:
+            pieces += [s[done:a], new * (b - a)]
+            done = b
+    return "".join(pieces) + s[done:] if pieces else s
 
 
 def _bracket_pairs(text: str, s: str, classes: str, e: str) -> str:
@@ -206,39 +223,34 @@ def _bracket_pairs(text: str, s: str, classes: str, e: str) -> str:
 Segment = tuple[int, int, bool]
 """A run of one level in a line: (start, end, reversed) in logical positions."""
 
-_LEVEL_RUN = re.compile(r"(.)\1*")
+_BLOCK = re.compile("0+|[12]+")
+_RUN = re.compile("1+|2+")
 
 
 def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segment, ...]]:
     """Rules L2–L4: the visual string and its level runs in visual (left-to-right) order.
 
-    Odd runs are reversed by grapheme cluster, so marks, variation selectors and ZWJ emoji
-    sequences stay after their base (L3), and their mirrored characters are swapped (L4).
-    `simple` says every character is its own cluster (no reversal by cluster needed).
+    Levels are 0–2 here (no explicit embeddings), so L2 is: reverse each block at level ≥ 1,
+    which reverses the order of its runs and the characters of its level-1 runs. Odd runs are
+    reversed by grapheme cluster, so marks, variation selectors and ZWJ emoji sequences stay
+    after their base (L3), and their mirrored characters are swapped (L4). `simple` says every
+    character is its own cluster.
     """
-    runs = [(m.start(), m.end(), ord(m.group(1)) - 48) for m in _LEVEL_RUN.finditer(line_levels)]
-    order = list(range(len(runs)))
-    if len(runs) > 1 or (runs and runs[0][2] % 2):
-        lowest_odd = min(level for _, _, level in runs) | 1
-        for level in range(max(level for _, _, level in runs), lowest_odd - 1, -1):
-            i = 0
-            while i < len(order):
-                if runs[order[i]][2] < level:
-                    i += 1
-                    continue
-                j = i
-                while j < len(order) and runs[order[j]][2] >= level:
-                    j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
-    segments = tuple((runs[k][0], runs[k][1], runs[k][2] % 2 == 1) for k in order)
+    segments: list[Segment] = []
+    for block in _BLOCK.finditer(line_levels):
+        a, b = block.span()
+        if line_levels[a] == "0":
+            segments.append((a, b, False))
+            continue
+        runs = [run.span() for run in _RUN.finditer(line_levels, a, b)]
+        segments.extend((x, y, line_levels[x] == "1") for x, y in reversed(runs))
     pieces = []
     for start, end, backwards in segments:
         piece = text[start:end]
         if backwards:
             piece = (piece[::-1] if simple else _reverse_clusters(piece)).translate(_MIRROR)
         pieces.append(piece)
-    return "".join(pieces), segments
+    return "".join(pieces), tuple(segments)
 
 
 def _reverse_clusters(piece: str) -> str:

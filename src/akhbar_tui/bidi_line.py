@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,7 +33,7 @@ class VisualLine:
     _shaped: str = field(repr=False, compare=False)
     _segments: tuple[Segment, ...] = field(repr=False, compare=False)
     _simple: bool = field(repr=False, compare=False)
-    _tokens: tuple[Token, ...] = field(repr=False, compare=False)
+    _tokens: Callable[[], list[Token]] = field(repr=False, compare=False)
 
     def columns(self, start: int, end: int) -> list[tuple[int, int]]:
         """Visual column ranges `[a, b)` showing any part of the source range `[start, end)`.
@@ -72,7 +73,7 @@ class VisualLine:
         """
         starts: list[int] = []
         ends: list[int] = []
-        for origin, bounds, first, last in self._tokens:
+        for origin, bounds, first, last in self._tokens():
             for k in range(first, last):
                 if bounds is None:
                     starts.append(origin + k)

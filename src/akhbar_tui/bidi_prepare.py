@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import partial
 
 from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, levels, reorder
 from akhbar_tui.bidi_line import Token, VisualLine
@@ -46,8 +48,12 @@ class _Paragraph:
     word_ends: list[int]
     shaped: list[str]
     widths: list[int]
-    simple: list[bool]
     bounds: list[list[int] | None]
+    text: str  # the shaped words with their gaps (one space per whitespace character)
+    text_starts: list[int]  # where each shaped word starts in `text`
+    cell_ends: list[int]  # cells from the first word's start to the end of word k
+    classes: str  # bidi classes of `text`
+    simple: bool  # every character of `text` is a one-cell grapheme
 
 
 class Prepared:
@@ -169,16 +175,8 @@ class Prepared:
         measured = {s: (cells(s), is_simple(s)) for s in set(shaped.values())}
         bounds = {w: None if len(s) == len(w) else align(w, s) for w, s in shaped.items()}
         for index, rtl, words in found:
-            forms = [shaped[word] for _, _, word in words]
-            self._paragraphs[index] = _Paragraph(
-                start=self._spans[index][0],
-                rtl=rtl,
-                word_starts=[a for a, _, _ in words],
-                word_ends=[b for _, b, _ in words],
-                shaped=forms,
-                widths=[measured[s][0] for s in forms],
-                simple=[measured[s][1] for s in forms],
-                bounds=[bounds[word] for _, _, word in words],
+            self._paragraphs[index] = _build_paragraph(
+                self._spans[index][0], rtl, words, shaped, measured, bounds, self.mode
             )
 
     def _is_rtl(self, shown: str) -> bool:
@@ -196,11 +194,12 @@ class Prepared:
         assert paragraph is not None
         if first < 0:
             return _empty_line(index, paragraph.start, paragraph.rtl)
-        tokens, pieces = _tokens(paragraph, first, a, last, b)
-        shaped = "".join(pieces)
-        simple = all(paragraph.simple[first : last + 1])
+        lo = paragraph.text_starts[first] + a
+        hi = paragraph.text_starts[last] + b
+        shaped = paragraph.text[lo:hi]
+        simple = paragraph.simple or is_simple(shaped)
         if self.mode == "app":
-            line_levels = levels(shaped, bidi_classes(shaped), paragraph.rtl)
+            line_levels = levels(shaped, paragraph.classes[lo:hi], paragraph.rtl)
             visual, segments = reorder(shaped, line_levels, simple)
         else:
             visual, segments = shaped, ((0, len(shaped), False),)
@@ -217,8 +216,53 @@ class Prepared:
             _shaped=shaped,
             _segments=segments,
             _simple=simple,
-            _tokens=tuple(tokens),
+            _tokens=partial(_tokens, paragraph, first, a, last, b),
         )
+
+
+def _build_paragraph(
+    start: int,
+    rtl: bool,
+    words: list[tuple[int, int, str]],
+    shaped: dict[str, str],
+    measured: dict[str, tuple[int, bool]],
+    bounds: dict[str, list[int] | None],
+    mode: str,
+) -> _Paragraph:
+    """Lay the shaped words of one paragraph end to end, with the sums wrapping needs."""
+    forms = [shaped[word] for _, _, word in words]
+    widths = [measured[form][0] for form in forms]
+    pieces: list[str] = []
+    text_starts: list[int] = []
+    cell_ends: list[int] = []
+    at = cell = 0
+    previous_end = words[0][0] if words else start
+    for (a, b, _), form, w in zip(words, forms, widths, strict=True):
+        gap = a - previous_end
+        previous_end = b
+        if gap:
+            pieces.append(" " * gap)
+        at += gap
+        text_starts.append(at)
+        pieces.append(form)
+        at += len(form)
+        cell += gap + w
+        cell_ends.append(cell)
+    text = "".join(pieces)
+    return _Paragraph(
+        start=start,
+        rtl=rtl,
+        word_starts=[a for a, _, _ in words],
+        word_ends=[b for _, b, _ in words],
+        shaped=forms,
+        widths=widths,
+        bounds=[bounds[word] for _, _, word in words],
+        text=text,
+        text_starts=text_starts,
+        cell_ends=cell_ends,
+        classes=bidi_classes(text) if mode == "app" else "",
+        simple=all(measured[form][1] for form in forms),
+    )
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -235,30 +279,28 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def wrap_paragraph(index: int, paragraph: _Paragraph, width: int) -> list[LineSpec]:
     """Greedy wrap in logical order at shaped widths; a word wider than the line is cut
-    between grapheme clusters, and a cluster wider than the line stands alone."""
-    widths = paragraph.widths
-    starts, ends = paragraph.word_starts, paragraph.word_ends
+    between grapheme clusters, and a cluster wider than the line stands alone.
+
+    Each row is one bisection in the running cell sums, so wrapping costs per row, not per word.
+    """
+    widths, ends = paragraph.widths, paragraph.cell_ends
     if not widths:
         return [(index, -1, 0, -1, 0, 0)]
     specs: list[LineSpec] = []
-    first = -1
-    first_at = used = 0
-    for k, w in enumerate(widths):
-        if w > width:
-            if first >= 0:
-                specs.append((index, first, first_at, k - 1, len(paragraph.shaped[k - 1]), used))
+    k = 0
+    while k < len(widths):
+        a, used = 0, 0
+        if widths[k] > width:
             chunks = _chunks(paragraph.shaped[k], width)
             specs.extend((index, k, ca, k, cb, cw) for ca, cb, cw in chunks[:-1])
-            first, first_at, used = k, chunks[-1][0], chunks[-1][2]
-        elif first < 0:
-            first, first_at, used = k, 0, w
-        elif used + starts[k] - ends[k - 1] + w <= width:
-            used += starts[k] - ends[k - 1] + w
+            a, _, used = chunks[-1]
+            room_until = ends[k] + width - used
         else:
-            specs.append((index, first, first_at, k - 1, len(paragraph.shaped[k - 1]), used))
-            first, first_at, used = k, 0, w
-    last = len(widths) - 1
-    specs.append((index, first, first_at, last, len(paragraph.shaped[last]), used))
+            room_until = ends[k] - widths[k] + width
+        last = max(k, bisect_right(ends, room_until) - 1)
+        used += ends[last] - ends[k] + (widths[k] if a == 0 and widths[k] <= width else 0)
+        specs.append((index, k, a, last, len(paragraph.shaped[last]), used))
+        k = last + 1
     return specs
 
 
@@ -266,7 +308,7 @@ def _chunks(shaped: str, width: int) -> list[tuple[int, int, int]]:
     """Cut one over-wide word into (start, end, cells) pieces of at most `width` cells."""
     chunks: list[tuple[int, int, int]] = []
     start = used = 0
-    for a, b, w in clusters(shaped):
+    for a, _b, w in clusters(shaped):
         if used and used + w > width:
             chunks.append((start, a, used))
             start, used = a, 0
@@ -275,26 +317,22 @@ def _chunks(shaped: str, width: int) -> list[tuple[int, int, int]]:
     return chunks
 
 
-def _tokens(
-    paragraph: _Paragraph, first: int, a: int, last: int, b: int
-) -> tuple[list[Token], list[str]]:
-    """The shaped pieces of one line and, for the column map, where each came from."""
+def _tokens(paragraph: _Paragraph, first: int, a: int, last: int, b: int) -> list[Token]:
+    """Where each shaped character of a line came from (for the column map, built lazily)."""
     tokens: list[Token] = []
-    pieces: list[str] = []
     for k in range(first, last + 1):
+        length = paragraph.word_ends[k] - paragraph.word_starts[k]
         if k > first:
             gap = paragraph.word_starts[k] - paragraph.word_ends[k - 1]
             tokens.append((paragraph.word_ends[k - 1], None, 0, gap))
-            pieces.append(" " * gap)
         shaped = paragraph.shaped[k]
+        bounds = paragraph.bounds[k]
+        if bounds is None and len(shaped) != length:
+            bounds = [0] * len(shaped) + [length]
         lo = a if k == first else 0
         hi = b if k == last else len(shaped)
-        bounds = paragraph.bounds[k]
-        if bounds is None and len(shaped) != paragraph.word_ends[k] - paragraph.word_starts[k]:
-            bounds = [0] * len(shaped) + [paragraph.word_ends[k] - paragraph.word_starts[k]]
         tokens.append((paragraph.word_starts[k], bounds, lo, hi))
-        pieces.append(shaped[lo:hi] if lo or hi < len(shaped) else shaped)
-    return tokens, pieces
+    return tokens
 
 
 def _logical(paragraph: _Paragraph, k: int, shaped_at: int) -> int:
@@ -311,4 +349,4 @@ def _logical(paragraph: _Paragraph, k: int, shaped_at: int) -> int:
 
 
 def _empty_line(index: int, offset: int, rtl: bool) -> VisualLine:
-    return VisualLine(index, offset, offset, "", "", rtl, 0, "", (), True, ())
+    return VisualLine(index, offset, offset, "", "", rtl, 0, "", (), True, list)
