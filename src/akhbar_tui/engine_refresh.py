@@ -17,9 +17,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from akhbar_tui.engine_fulltext import PageFetches
 from akhbar_tui.engine_pool import ParsePool
 from akhbar_tui.errors import FeedParseError
 from akhbar_tui.fetch import Fetcher
@@ -106,6 +107,9 @@ class Refresh:
         self._budget = _ByteBudget(PENDING_BYTES)
         self._written: asyncio.Queue[_Done | None] = asyncio.Queue()
         self._parsing: set[asyncio.Task[None]] = set()
+        # Full text: (feed url, [(article id, link)]) of new articles, found on the store thread.
+        self._new_pages: list[tuple[str, list[tuple[int, str]]]] = []
+        self._pages: PageFetches | None = None
 
     async def run(self) -> dict[str, FeedResult]:
         """Fetch, parse and store every feed; returns url → result."""
@@ -117,14 +121,19 @@ class Refresh:
         writer = asyncio.create_task(self._write(storing))
         try:
             async with Fetcher(self.settings) as fetcher:
+                self._pages = PageFetches(self.store, fetcher)
                 count = max(1, min(self.settings.max_connections, len(queue)))
                 await asyncio.gather(
                     *(self._fetch_loop(fetcher, queue, validators) for _ in range(count))
                 )
                 while self._parsing:
                     await asyncio.gather(*list(self._parsing))
-            await self._written.put(None)
-            await writer
+                await self._written.put(None)
+                await writer
+                for url, warning in (await self._pages.wait()).items():
+                    result = self.results[url]
+                    joined = f"{result.warning}; {warning}" if result.warning else warning
+                    self.results[url] = replace(result, warning=joined)
         finally:
             writer.cancel()
             for task in self._parsing:
@@ -200,6 +209,8 @@ class Refresh:
                             status=result.status,
                         )
                     )
+            while self._new_pages and self._pages is not None:
+                self._pages.add(*self._new_pages.pop())
 
     def _store_batch(self, items: list[_Done]) -> list[FeedResult]:
         """One transaction for several feeds (runs on the store thread)."""
@@ -228,6 +239,8 @@ class Refresh:
             fingerprints=item.fingerprints,
             now=now,
         )
+        if spec.full_text and new:
+            self._new_pages.append((spec.url, self.store.without_full_text(feed_id, now)))
         status = "new" if new else "updated" if updated else "ok"
         title = spec.title or parsed.title or spec.url
         return FeedResult(spec.url, title, status, new=new, updated=updated, warning=parsed.warning)

@@ -3,12 +3,14 @@ during a refresh for `full_text = true` feeds, against pages served on 127.0.0.1
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from feedserver import FeedServer, Reply, feed
+from feedserver import FeedServer, Recorded, Reply, feed
 
 from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
@@ -87,4 +89,54 @@ async def test_failed_fetch_keeps_feed_text_and_says_why(site: FeedServer, tmp_p
         await engine.fetch_full_text(without_link)
     kept = engine.article(with_link)
     assert kept.full_text is None and "سطر واحد فقط" in kept.summary_html
+    engine.close()
+
+
+class PageCounter:
+    """Serves the article page slowly and remembers the most requests in flight at once."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.peak = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, request: Recorded) -> Reply:
+        with self._lock:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+        time.sleep(0.15)
+        with self._lock:
+            self.in_flight -= 1
+        return Reply(body=ARTICLE, headers=HTML)
+
+
+async def test_refresh_fetches_new_articles_pages_two_per_host(
+    site: FeedServer, tmp_path: Path
+) -> None:
+    pages = PageCounter()
+    links = [site.url(f"/article/{n}") for n in range(6)]
+    for n in range(6):
+        site.routes[f"/article/{n}"] = pages
+    links.append(site.url("/missing"))
+    site.routes["/feed"] = feed(rss(links))
+    engine = make_engine(tmp_path, site.url("/feed"), full_text=True)
+
+    (result,) = (await engine.refresh()).results
+    assert result.new == 7
+    assert result.warning == "full text: 1 of 7 pages failed (HTTP 404)"
+    assert pages.peak == 2  # concurrent, but never more than two pages per host
+    stored = {engine.article(i).link: engine.article(i) for i in article_ids(engine)}
+    for link in links[:6]:
+        assert FIRST_PARAGRAPH in (stored[link].full_text or "")
+    assert stored[links[6]].full_text is None
+    assert "سطر واحد فقط" in stored[links[6]].summary_html
+
+    # Only new articles: a second refresh fetches no page again.
+    hits = [site.hits(f"/article/{n}") for n in range(6)]
+    site.routes["/feed"] = feed(rss([*links, site.url("/article/new")]))
+    site.routes["/article/new"] = Reply(body=ARTICLE, headers=HTML)
+    (again,) = (await engine.refresh()).results
+    assert again.new == 1 and again.warning is None
+    assert [site.hits(f"/article/{n}") for n in range(6)] == hits
+    assert site.hits("/article/new") == 1 and site.hits("/missing") == 1
     engine.close()
