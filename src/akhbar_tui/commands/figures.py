@@ -1,0 +1,126 @@
+"""`akhbar figures`: the key figures of a text, a stored article, or a batch of JSON lines.
+
+akhbar figures story.txt                 a table: kind, value, unit, span
+akhbar figures - --json < story.txt      the spec's records as one JSON array
+akhbar figures --article 42              figures of a stored article's text as the reader shows it
+akhbar figures --jsonl < batch.jsonl     per line {"id","text","lang","country"?} → {"id","figures"}
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from akhbar_tui.errors import AkhbarError
+
+if TYPE_CHECKING:
+    from akhbar_tui.models import Figure
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """`[FILE|-] [--lang L] [--country CC] [--json | --jsonl] [--article ID]`."""
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="text to read")
+    parser.add_argument("--lang", metavar="L", help="language of the text (ar, en)")
+    parser.add_argument(
+        "--country", metavar="CC", help="ISO 3166 country of the source: settles ريال, دينار …"
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print a JSON array of figures")
+    output.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read JSON lines {"id","text","lang","country"} on stdin, print {"id","figures"}',
+    )
+    parser.add_argument(
+        "--article", type=int, metavar="ID", help="extract from a stored article instead"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the input, extract, print; bad input is one clear error, never a traceback."""
+    from akhbar_tui.figures import extract
+
+    if args.jsonl:
+        return _batch(extract)
+    if args.article is not None:
+        text, lang, country = _article_text(args)
+    else:
+        text, lang, country = _read(args.file), args.lang, args.country
+    figures = extract(text, args.lang or lang, args.country or country)
+    if args.json:
+        print(json.dumps([record(f) for f in figures], ensure_ascii=False, indent=1))
+    else:
+        _table(figures)
+    return 0
+
+
+def record(figure: Figure) -> dict[str, Any]:
+    """The spec's output record for one figure (the `sentence` stays out, as in the spec)."""
+    return {
+        "start": figure.start,
+        "end": figure.end,
+        "span": figure.span,
+        "kind": figure.kind,
+        "value": figure.value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+    }
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AkhbarError(f"cannot read {name}: {error}") from error
+
+
+def _article_text(args: argparse.Namespace) -> tuple[str, str | None, str | None]:
+    """The stored article's text exactly as the reader shows it, with its feed's country."""
+    from akhbar_tui import article_text
+    from akhbar_tui.commands._context import engine_from_args
+
+    engine = engine_from_args(args)
+    try:
+        article = engine.article(args.article)
+        feeds = engine.config.feeds
+        country = next((f.country for f in feeds if f.url == article.feed_url), None)
+    finally:
+        engine.close()
+    html = article.full_text or article.content_html or article.summary_html
+    blocks = article_text.blocks(html, article.link, lang=article.lang)
+    return article_text.plain_text(blocks), article.lang, country
+
+
+def _table(figures: list[Figure]) -> None:
+    for figure in figures:
+        value = "-" if figure.value is None else f"{figure.value:,}"
+        qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
+        print(f"{figure.kind:<9}{value:>22} {figure.unit or '-':<10}{figure.span}{qualifier}")
+
+
+def _batch(extract: Any) -> int:
+    """One output line per input line; a bad line gets an "error" field, the batch goes on."""
+    status = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise TypeError("a line must be a JSON object")
+            text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as error:
+            print(json.dumps({"line": number, "error": str(error)}))
+            status = 1
+            continue
+        figures = extract(text, item.get("lang"), item.get("country"))
+        out = {"id": item.get("id"), "figures": [record(f) for f in figures]}
+        print(json.dumps(out, ensure_ascii=False))
+    return status
