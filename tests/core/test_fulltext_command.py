@@ -62,3 +62,31 @@ def test_failure_prints_reason_and_exits_1(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == f"akhbar: {reason}\n"
+
+
+def test_render_lays_arabic_out_right_aligned(
+    site: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from akhbar_tui.bidi_layout import layout
+
+    assert cli.main(["fetch-article", "--render", "--width", "40", site.url("/portal_ar")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    title = "البنك المركزي يرفع سعر الفائدة إلى 5.5% لكبح التضخم"
+    expected = [" " * (40 - line.cells) + line.visual for line in layout(title, 40)]
+    assert out[: len(expected)] == expected
+    assert len(expected) == 2  # the title wrapped at 40 columns
+    body = [line for line in out if line and not line.startswith("[")]
+    assert all(line == line.rstrip() for line in body)  # right-aligned: nothing trails
+    assert sum(line.startswith(" ") for line in body) > len(body) // 2
+    assert not any(title[:10] in line for line in out)  # shaped and reordered, not logical
+
+
+def test_render_keeps_english_left_aligned(
+    site: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["fetch-article", "--render", "--width", "50", site.url("/wordpress_en")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "City council approves $2.4 billion transit plan"
+    text = [line for line in out if line and not line.startswith("[")]
+    assert all(len(line) <= 50 and not line.startswith(" ") for line in text)
+    assert "The city council voted 9 to 2 on Tuesday night" in out[2]

@@ -48,11 +48,12 @@ def run(args: argparse.Namespace) -> int:
     from akhbar_tui.commands._context import config_from_args
 
     settings = config_from_args(args).settings
+    mode = getattr(args, "bidi", None) or settings.bidi
     full = asyncio.run(_fetch(args.url, settings))
     article = article_text.parse(full.html, full.url, lang=full.lang)
     if args.render:
         width = args.width or shutil.get_terminal_size().columns
-        lines = render_lines(full, article, max(width, 10))
+        lines = render_lines(full, article, max(width, 10), mode)
     else:
         lines = plain_lines(full, article)
     print("\n".join(lines))
@@ -78,14 +79,17 @@ def plain_lines(full: FullText, article: ArticleText) -> list[str]:
     return lines
 
 
-def render_lines(full: FullText, article: ArticleText, width: int) -> list[str]:
-    """The same text laid out for `width` columns, each block in its own direction."""
+def render_lines(full: FullText, article: ArticleText, width: int, mode: str = "app") -> list[str]:
+    """The same text laid out for `width` columns, each block in its own direction.
+
+    `mode` is `--bidi`: `app` shapes and reorders, `terminal` leaves that to the terminal.
+    """
     from akhbar_tui.bidi_layout import layout
 
     def laid_out(text: str, direction: str) -> list[str]:
         out = []
-        for line in layout(text, width, direction=direction, fallback="ltr"):
-            pad = width - _cells(line.visual) if line.rtl else 0
+        for line in layout(text, width, direction=direction, fallback="ltr", mode=mode):
+            pad = width - line.cells if line.rtl else 0
             out.append(" " * max(pad, 0) + line.visual)
         return out
 
@@ -102,10 +106,3 @@ def render_lines(full: FullText, article: ArticleText, width: int) -> list[str]:
         lines.append("")
         lines.extend(f"[{link.number}] {link.url}" for link in article.links)
     return lines
-
-
-def _cells(text: str) -> int:
-    """Terminal columns `text` takes, measured the way bidi_layout measures its lines."""
-    from akhbar_tui.bidi_layout import cell_width
-
-    return cell_width(text)
