@@ -159,7 +159,7 @@ def truncate(
     width = max(1, width)
     row = whole.lines(whole.natural_width())[0]
     if row.cells <= width:
-        return row
+        return replace(row, logical=text[row.start : row.end])
     cut = whole.prefix_end(width - 1)
     forced = "rtl" if row.rtl else "ltr"
     short = prepare(flat[:cut] + ELLIPSIS, direction=forced, **options)
