@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from akhbar_tui.article_clean import clean, first_strong_direction, is_rtl_lang
 from akhbar_tui.article_context import RawBlock, RawImage
+from akhbar_tui.article_guard import text_only, too_deep
 from akhbar_tui.article_html import ArticleBuilder
 
 BlockKind = Literal[
@@ -86,6 +87,8 @@ def parse(html: str, base_url: str | None = None, *, lang: str | None = None) ->
     """
     if "<" not in html:
         return _from_plain(html_lib.unescape(html), lang)
+    if too_deep(html):
+        return _from_plain(text_only(html), lang)
     builder = ArticleBuilder(base_url, lang)
     try:
         tree = LexborHTMLParser(_SURROGATES.sub("\ufffd", html))
