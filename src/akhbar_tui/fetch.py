@@ -236,7 +236,7 @@ async def _decoded(raw: AsyncIterator[bytes], encoding: str, cap: int) -> AsyncI
         if decoder is not None:
             yield decoder.flush()
     except zlib.error as exc:
-        raise _FetchFailed(f"could not decompress the response ({encoding}): {exc}") from None
+        raise _FetchFailed(f"could not decompress the response (bad {encoding} data)") from exc
 
 
 def _outcome(url: str, response: httpx.Response, body: bytes) -> FetchOutcome:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip as gzip_module
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -154,7 +155,7 @@ class FeedServer:
         class Handler(_Handler):
             owner = server
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -198,6 +199,14 @@ class FeedServer:
             recorded = Recorded(method, parts.path, parts.query, headers, hit)
             self.requests.append(recorded)
         return recorded
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts, size caps) are expected, not errors to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
