@@ -66,8 +66,9 @@ class FigureState:
 @dataclass(slots=True)
 class LinkState:
     url: str
-    parts: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # its text, until it has a number
     pending: bool = False  # text shown since the last marker
+    number: int | None = None
 
 
 @dataclass(slots=True)

@@ -309,7 +309,8 @@ class ArticleBuilder:
         self._buf.append(data)
         link = self._link
         if link is not None:
-            link.parts.append(data)
+            if link.number is None:
+                link.parts.append(data)
             if not link.pending and not data.isspace():
                 link.pending = True
 
@@ -325,7 +326,10 @@ class ArticleBuilder:
             kept = last.rstrip()
             if len(kept) < len(last):
                 buf[-1], spaces = kept, last[len(kept) :] + spaces
-        buf.append(f"[{self._number(link.url, collapse(''.join(link.parts)))}]")
+        if link.number is None:
+            link.number = self._number(link.url, collapse("".join(link.parts)))
+            link.parts.clear()
+        buf.append(f"[{link.number}]")
         if spaces:
             buf.append(spaces)
 
