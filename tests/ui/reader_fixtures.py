@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from akhbar_tui.config import load_config
@@ -25,7 +26,6 @@ HOSTILE_TITLE = (
 HOSTILE = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Hostile [b]feed[/b]</title><link>https://hostile.test/</link>
 <item><title>{HOSTILE_TITLE}</title><link>javascript:alert(1)</link><guid>h1</guid>
-<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>
 <description>&lt;p&gt;[red]x[/red] {ESC}[2J{ESC}]0;title\x07 [link=file:///etc/passwd]p[/link]&lt;/p&gt;</description>
 </item></channel></rss>
 """
@@ -59,12 +59,12 @@ def feeds_toml(
     return "\n".join(lines) + "\n"
 
 
-def serve() -> FeedServer:
-    """A started feed server with the three feeds."""
+def serve(now: datetime | None = None) -> FeedServer:
+    """A started feed server with the three feeds, dated relative to `now` (default: now)."""
     return FeedServer(
         {
-            "/iqtisad.xml": feed(feed_body("iqtisad.xml")),
-            "/markets.xml": feed(feed_body("markets.xml")),
+            "/iqtisad.xml": feed(feed_body("iqtisad.xml", now)),
+            "/markets.xml": feed(feed_body("markets.xml", now)),
             "/hostile.xml": feed(HOSTILE.encode("utf-8")),
         }
     ).start()
@@ -72,10 +72,14 @@ def serve() -> FeedServer:
 
 @contextmanager
 def refreshed_engine(
-    tmp_path: Path, *, keys: dict[str, str] | None = None, hostile: bool = True
+    tmp_path: Path,
+    *,
+    keys: dict[str, str] | None = None,
+    hostile: bool = True,
+    now: datetime | None = None,
 ) -> Iterator[tuple[Engine, FeedServer]]:
     """An engine on a fresh database, refreshed once from the served feeds."""
-    server = serve()
+    server = serve(now)
     path = tmp_path / "feeds.toml"
     path.write_text(feeds_toml(server, keys=keys, hostile=hostile), encoding="utf-8")
     engine = Engine(load_config(path), tmp_path / "akhbar.db")

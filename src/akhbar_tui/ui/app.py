@@ -11,7 +11,7 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -53,8 +53,17 @@ class AkhbarApp(App[None]):
         Binding("R", "refresh_all", "Refresh all", id="refresh.all"),
     ]
 
-    def __init__(self, engine: Engine, *, bidi: str | None = None, demo: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        bidi: str | None = None,
+        demo: bool = False,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__()
+        self.now = now or (lambda: datetime.now(UTC))
+        """The clock relative times are shown against (fixed in snapshot tests)."""
         self.engine = engine
         settings = engine.config.settings
         self.bidi = Bidi(bidi or settings.bidi)

@@ -126,12 +126,17 @@ class FeedList(VirtualList):
         label = self.bidi.fit(entry.label, label_width, entry.direction)
         label_style = style
         if entry.kind in ("all", "starred", "category"):
-            label_style = style + self.get_component_rich_style("feed-list--category")
+            label_style = style + self.get_component_rich_style("feed-list--category", partial=True)
         return Strip(
             [
                 Segment(indent, style),
-                Segment(mark, style + self.get_component_rich_style("feed-list--failing")),
+                Segment(
+                    mark, style + self.get_component_rich_style("feed-list--failing", partial=True)
+                ),
                 Segment(pad(label.text, label.cells, label_width, right=False), label_style),
-                Segment(" " + count, style + self.get_component_rich_style("feed-list--count")),
+                Segment(
+                    " " + count,
+                    style + self.get_component_rich_style("feed-list--count", partial=True),
+                ),
             ]
         )

@@ -14,19 +14,17 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from akhbar_tui.models import Figure
-from akhbar_tui.ui.text import Bidi, pad
+from akhbar_tui.ui.text import Bidi
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 
 def value_text(figure: Figure) -> str:
-    """The figure's value as a short string (`12.5 bn USD`, `45 %`)."""
+    """The figure's value as a short string (`12,400,000,000 USD`, `45 %`, `2026`)."""
     value = figure.value
     if value is None:
         return ""
-    if isinstance(value, float):
-        value = f"{value:,.10g}"
-    elif isinstance(value, int):
-        value = f"{value:,}"
+    if isinstance(value, int | float) and figure.kind not in ("year", "date"):
+        value = f"{value:,.10g}" if isinstance(value, float) else f"{value:,}"
     unit = f" {figure.unit}" if figure.unit else ""
     return f"{value}{unit}"
 
@@ -38,7 +36,11 @@ class FiguresList(VirtualList):
         Binding("enter", "select", "Show", id="open"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"figures-list--kind", "figures-list--empty"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "figures-list--kind",
+        "figures-list--value",
+        "figures-list--empty",
+    }
 
     def __init__(self, bidi: Bidi, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -62,17 +64,24 @@ class FiguresList(VirtualList):
         return super().render_line(y)
 
     def render_row(self, index: int, width: int, style: Style) -> Strip:
-        """`kind  span  = value`, the span shaped and ordered."""
+        """`kind  span  value`: the span shaped and ordered first, the value in what is left."""
         figure = self.figures[index]
-        kind = figure.kind[:7].ljust(8)
+        kind = figure.kind.ljust(9)
+        span = self.bidi.fit(figure.span, max(width - len(kind), 1))
         value = value_text(figure)
-        value_part = f" = {value}" if value and value != figure.span else ""
-        span_width = max(width - len(kind) - len(value_part), 4)
-        span = self.bidi.fit(figure.span, span_width)
-        return Strip(
-            [
-                Segment(kind, style + self.get_component_rich_style("figures-list--kind")),
-                Segment(pad(span.text, span.cells, span.cells, right=False), style),
-                Segment(self.bidi.fit(value_part, width, "ltr").text, style),
-            ]
-        )
+        room = width - len(kind) - span.cells - 2
+        segments = [
+            Segment(
+                kind, style + self.get_component_rich_style("figures-list--kind", partial=True)
+            ),
+            Segment(span.text, style),
+        ]
+        if value and value != figure.span and room > 1:
+            shown = self.bidi.fit(value, room, "ltr")
+            segments.append(
+                Segment(
+                    "  " + shown.text,
+                    style + self.get_component_rich_style("figures-list--value", partial=True),
+                )
+            )
+        return Strip(segments)

@@ -70,7 +70,7 @@ class HeadlineList(VirtualList):
         self.generation += 1
         self._pages = dict(pages or {})
         self._asked = set()
-        self._now = datetime.now(UTC)
+        self._now = getattr(self.app, "now", lambda: datetime.now(UTC))()
         self.set_count(count, keep_cursor=cursor)
         if top is not None:
             self.scroll_to(y=max(top, 0), animate=False, immediate=True)
@@ -136,16 +136,21 @@ class HeadlineList(VirtualList):
         if headline is None:
             self._ask(index // PAGE)
             return Strip(
-                [Segment("…", style + self.get_component_rich_style("headline-list--meta"))]
+                [
+                    Segment(
+                        "…",
+                        style + self.get_component_rich_style("headline-list--meta", partial=True),
+                    )
+                ]
             )
-        meta_style = style + self.get_component_rich_style("headline-list--meta")
+        meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
         weight = "headline-list--read" if headline.read else "headline-list--unread"
-        title_style = style + self.get_component_rich_style(weight)
+        title_style = style + self.get_component_rich_style(weight, partial=True)
         age = relative_time(headline.published, self._now).rjust(4)
         feed_width = min(18, width // 5) if width >= 60 else 0
         title_width = max(width - 2 - len(age) - 1 - (feed_width + 1 if feed_width else 0), 1)
         mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
-        mark_style = style + self.get_component_rich_style("headline-list--star")
+        mark_style = style + self.get_component_rich_style("headline-list--star", partial=True)
         title = self.bidi.fit(headline.title, title_width, headline.direction)
         segments = [
             Segment(mark, mark_style if headline.starred else title_style),

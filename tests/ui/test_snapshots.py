@@ -1,0 +1,98 @@
+"""Snapshots of the main screen with an Arabic and an English article, wide and narrow.
+
+The feeds are dated relative to a fixed moment and the app's clock is that moment, so ages
+("1h", "3h") and dates are the same on every run. SVG viewers run bidi again on the text, so
+in a browser the Arabic rows may look reversed: the SVG holds the cells as the terminal shows
+them (visual order), and that is what is compared.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from reader_fixtures import loaded, refreshed_engine
+
+from akhbar_tui.config import load_config
+from akhbar_tui.engine import Engine
+from akhbar_tui.ui.app import AkhbarApp
+
+MOMENT = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def fixed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of the Arabic and English sample feeds dated relative to MOMENT."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    with refreshed_engine(folder, hostile=False, now=MOMENT):
+        pass
+    return folder
+
+
+@pytest.fixture
+def fixed_engine(fixed_store: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A private copy of the fixed database."""
+    for path in fixed_store.glob("*"):
+        shutil.copy(path, tmp_path / path.name)
+    engine = Engine(load_config(tmp_path / "feeds.toml"), tmp_path / "akhbar.db")
+    yield engine
+    engine.close()
+
+
+def opening(row: int):  # type: ignore[no-untyped-def]
+    """Wait for the headlines, move to `row`, open it and let the article lay out."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await loaded(pilot.app, pilot)
+        pilot.app.main.headlines.move_to(row)
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+
+    return run_before
+
+
+def test_wide_arabic_article(snap_compare, fixed_engine) -> None:
+    """120×40, the Arabic interest-rate article open.
+
+    Must show: feeds pane with "All 7", "Starred", the categories اقتصاد and Business with their
+    feeds and unread counts; headlines newest first, the Arabic titles flush right against the
+    feed column with their first word (البنك) at the right end, English titles flush left,
+    unread marked "•" (bold); the article title and body right-aligned, the body's first row
+    ending (on the right) with "قرر البنك المركزي", the list items with "•" on the right, the
+    quote with its bar on the right; the figures pane beside the article; status and Footer.
+    """
+    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=opening(0))
+
+
+def test_wide_english_article(snap_compare, fixed_engine) -> None:
+    """120×40, the English chipmaker article open.
+
+    Must show: the English title bold at the left of the article pane, the meta line
+    "Markets Daily · Markets desk · 2025-03-10 …", the body flush left, the "Guidance" heading,
+    the link marker "[1]" after "full release" and the "Links" list with
+    "[1] https://demo.akhbar.invalid/markets/chips/release" at the end (scroll) — the first
+    headline row is no longer marked unread after the second was opened.
+    """
+    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=opening(1))
+
+
+def test_narrow_arabic_article(snap_compare, fixed_engine) -> None:
+    """80×24: no feeds or figures pane; nine headline rows over the article, full width.
+
+    Must show: Arabic headlines flush right with their first word at the right end and
+    truncated on the left with "…" when too long; the Arabic article below, right-aligned, its
+    title's first words (البنك المركزي) at the right of the first article row.
+    """
+    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opening(0))
+
+
+def test_narrow_english_article(snap_compare, fixed_engine) -> None:
+    """80×24, the English chipmaker article under the headlines, flush left, wrapped at words."""
+    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opening(1))
