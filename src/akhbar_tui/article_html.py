@@ -41,7 +41,15 @@ from akhbar_tui.article_context import (
     pre_text,
     script_digits,
 )
-from akhbar_tui.article_tags import BLOCK, GENERIC, HEADINGS, SKIP, SKIP_UNLESS_LONGER, is_tracker
+from akhbar_tui.article_tags import (
+    BLOCK,
+    GENERIC,
+    HEADINGS,
+    SKIP,
+    SKIP_UNLESS_LONGER,
+    is_hidden,
+    is_tracker,
+)
 
 Frame = tuple[str, object, object]  # (tag, what to restore on leaving, element state)
 _BLANK_LINE = re.compile(r"\n[ \t\r\x0c]*\n")
@@ -109,11 +117,14 @@ class ArticleBuilder:
         if tag != "body":
             self.saw_markup = True
         if tag in BLOCK:
+            attrs = node.attributes
+            if attrs and is_hidden(attrs):  # what a browser never shows (often SEO spam)
+                return _SKIP
             self._flush()
             if tag == "hr":
-                self._emit("rule", "* * *", self._attr_ctx(self._ctx, node.attributes))
+                self._emit("rule", "* * *", self._attr_ctx(self._ctx, attrs))
                 return _SKIP
-            ctx, extra = self._block_ctx(tag, node.attributes)
+            ctx, extra = self._block_ctx(tag, attrs)
             frame = (tag, self._ctx, extra)
             self._ctx = ctx
             return frame

@@ -42,14 +42,24 @@ _TRACKER_URL = re.compile(
 )
 
 
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """True for elements a browser does not show: `hidden`, or styled `display: none`."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style") or ""
+    return "display:none" in style.replace(" ", "").lower()
+
+
 def is_tracker(attrs: dict[str, str | None]) -> bool:
     """True for images that only report a view: 1×1 or hidden, or served from a tracker URL."""
     for name in ("width", "height"):
         size = _pixels(attrs.get(name))
         if size is not None and size <= 1:
             return True
+    if is_hidden(attrs):
+        return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "width:1px" in style or "height:1px" in style:
+    if "width:1px" in style or "height:1px" in style:
         return True
     return any(
         _TRACKER_URL.search(attrs.get(name) or "") for name in ("src", "data-src", "data-lazy-src")

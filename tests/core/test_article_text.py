@@ -298,3 +298,11 @@ def test_in_page_anchor_links_get_no_marker() -> None:
     article = parse('<p>Claim<sup><a href="#fn1">1</a></sup> and <a href="#top">top</a></p>', BASE)
     assert article.text == "Claim¹ and top"
     assert article.links == ()
+
+
+def test_hidden_blocks_are_not_shown() -> None:
+    article = parse(
+        '<p>Shown</p><div hidden><p>Buy pills</p></div><p style="display: none">Spam</p>'
+        '<div style="color: red">Also shown</div>'
+    )
+    assert [b.text for b in article.blocks] == ["Shown", "Also shown"]
