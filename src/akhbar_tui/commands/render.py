@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     """Lay out the text and print it, RTL rows right-aligned; 2 if the file cannot be read."""
     from akhbar_tui.bidi_layout import enter_sequence, exit_sequence, layout
 
-    width = args.width or shutil.get_terminal_size((80, 24)).columns
+    width = args.width if args.width is not None else shutil.get_terminal_size((80, 24)).columns
     if width < 1:
         print("akhbar: --width must be at least 1", file=sys.stderr)
         return 2
