@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar_tui.article_guard import MAX_DEPTH, SCAN_FROM, too_deep
+from akhbar_tui.article_guard import MAX_DEPTH, SCAN_FROM_TAGS, too_deep
 from akhbar_tui.article_text import ArticleText, parse, plain_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -146,7 +146,7 @@ def test_any_string_gives_consistent_clean_output(text: str, lang: str | None) -
 def test_nesting_deeper_than_the_recursion_limit_is_walked() -> None:
     # 1,200 levels, small enough to go through the tree builder: the walk must not recurse.
     html = "<div><blockquote><ul><li>" * 300 + "deep" + "</li></ul></blockquote></div>" * 300
-    assert len(html) < SCAN_FROM and not too_deep(html)
+    assert not too_deep(html)
     article = parse(html)
     assert [(b.kind, b.depth, b.text) for b in article.blocks] == [("list_item", 299, "• deep")]
     check_invariants(article)
@@ -155,10 +155,11 @@ def test_nesting_deeper_than_the_recursion_limit_is_walked() -> None:
 def test_too_deep_spares_real_articles() -> None:
     # Thousands of unclosed <p> and <li> are ordinary old-CMS markup, not depth.
     ordinary = "<div>" + "<p>Paragraph <b>bold</b> <br> text" * 3000 + "<ul>" + "<li>x" * 3000
-    assert len(ordinary) > SCAN_FROM
+    assert ordinary.count("<") > SCAN_FROM_TAGS
     assert not too_deep(ordinary)
-    assert not too_deep("<svg>" + '<path d="M0 0"/>' * 5000 + "</svg>" + "x" * SCAN_FROM)
-    assert too_deep("<span>" * (MAX_DEPTH + 1) + "x" * SCAN_FROM)
+    assert not too_deep("<svg>" + '<path d="M0 0"/>' * SCAN_FROM_TAGS + "</svg>")
+    assert too_deep("<span>" * (MAX_DEPTH + 1) + "<br>" * SCAN_FROM_TAGS)
+    assert not too_deep("<span>" * SCAN_FROM_TAGS)  # too few tags to be slow, not scanned
 
 
 def test_hostile_nesting_is_read_as_text() -> None:
