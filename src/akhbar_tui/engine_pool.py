@@ -1,7 +1,7 @@
 """Parsing on every core: a small pool of `engine_worker` processes driven from asyncio.
 
 Workers start on demand (a refresh where every feed answers 304 starts none) and the second
-only once the first has a backlog. Each job goes to the worker with the fewest bytes waiting.
+only once the first has a backlog. Each job goes to the worker with the fewest jobs in hand.
 A worker that dies fails only the jobs it held, with a human reason, and the next job starts a
 new one.
 """
@@ -34,8 +34,7 @@ class _Worker:
 
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
-        self.pending: dict[int, tuple[asyncio.Future[ParseResult], int]] = {}
-        self.load = 0
+        self.pending: dict[int, asyncio.Future[ParseResult]] = {}
         self.alive = True
         self.reader = asyncio.create_task(self._read_answers())
 
@@ -46,9 +45,8 @@ class _Worker:
             while True:
                 (size,) = FRAME.unpack(await stdout.readexactly(FRAME.size))
                 job, parsed, prints, error = pickle.loads(await stdout.readexactly(size))
-                future, weight = self.pending.pop(job)
-                self.load -= weight
-                if future.done():
+                future = self.pending.pop(job, None)
+                if future is None or future.done():
                     continue
                 if error is not None:
                     future.set_exception(FeedParseError(error))
@@ -61,11 +59,10 @@ class _Worker:
 
     def _fail_pending(self) -> None:
         self.alive = False
-        for future, _weight in self.pending.values():
+        for future in self.pending.values():
             if not future.done():
                 future.set_exception(FeedParseError("the feed parser process stopped unexpectedly"))
         self.pending.clear()
-        self.load = 0
 
     async def close(self) -> None:
         stdin = self.process.stdin
@@ -83,12 +80,19 @@ class _Worker:
 
 
 class ParsePool:
-    """Up to `size` parse worker processes for one event loop (one refresh)."""
+    """Up to `size` parse worker processes for one event loop (one refresh).
+
+    A worker holds at most `DEPTH` jobs (one parsing, one waiting in its pipe), so it never
+    idles between jobs while other bodies wait here, unpickled, instead of twice in memory.
+    """
+
+    DEPTH = 2
 
     def __init__(self, size: int | None = None) -> None:
         self.size = size or default_size()
         self._workers: list[_Worker] = []
-        self._starting: asyncio.Lock | None = None
+        self._changed: asyncio.Condition | None = None
+        self._spawning = 0
         self._next_job = 0
         self.started = 0
 
@@ -103,8 +107,7 @@ class ParsePool:
             (job, body, dict(headers), spec, base_url), protocol=pickle.HIGHEST_PROTOCOL
         )
         future: asyncio.Future[ParseResult] = asyncio.get_running_loop().create_future()
-        worker.pending[job] = (future, len(payload))
-        worker.load += len(payload)
+        worker.pending[job] = future
         stdin = worker.process.stdin
         assert stdin is not None
         try:
@@ -112,26 +115,39 @@ class ParsePool:
             stdin.write(payload)
             del payload
             await stdin.drain()
+            return await future
         except (ConnectionError, RuntimeError):
-            worker.pending.pop(job, None)
             raise FeedParseError("the feed parser process stopped unexpectedly") from None
-        return await future
+        finally:
+            worker.pending.pop(job, None)
+            await self._notify()
+
+    async def _notify(self) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self._changed.notify_all()
 
     async def _pick(self) -> _Worker:
-        """The least loaded live worker, starting one when all are busy and there is room."""
-        if self._starting is None:
-            self._starting = asyncio.Lock()
-        async with self._starting:
-            self._workers = [w for w in self._workers if w.alive]
-            idle = [w for w in self._workers if w.load == 0]
-            if idle:
-                return idle[0]
-            if len(self._workers) < self.size:
-                worker = _Worker(await _spawn())
-                self.started += 1
-                self._workers.append(worker)
-                return worker
-            return min(self._workers, key=lambda w: w.load)
+        """A live worker with room, starting one when all are busy and the pool has room."""
+        if self._changed is None:
+            self._changed = asyncio.Condition()
+        async with self._changed:
+            while True:
+                self._workers = [w for w in self._workers if w.alive]
+                roomy = [w for w in self._workers if len(w.pending) < self.DEPTH]
+                if roomy:
+                    return min(roomy, key=lambda w: len(w.pending))
+                if len(self._workers) + self._spawning < self.size:
+                    break
+                await self._changed.wait()
+            self._spawning += 1
+        try:
+            worker = _Worker(await _spawn())
+        finally:
+            self._spawning -= 1
+        self.started += 1
+        self._workers.append(worker)
+        return worker
 
     async def close(self) -> None:
         """Let the workers finish and exit (they would die with this process anyway)."""
