@@ -92,6 +92,7 @@ _OPENERS = {
 _CLOSERS = {ch for ch in MIRRORED if unicodedata.category(ch) == "Pe"}
 _BRACKET = re.compile("[" + re.escape("".join(sorted(_OPENERS.keys() | _CLOSERS))) + "]")
 _MIRROR = str.maketrans(MIRRORED)
+_MIRRORED_CHAR = re.compile("[" + re.escape("".join(sorted(MIRRORED))) + "]")
 _MAX_BRACKET_DEPTH = 63
 
 
@@ -248,7 +249,9 @@ def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segme
     for start, end, backwards in segments:
         piece = text[start:end]
         if backwards:
-            piece = (piece[::-1] if simple else _reverse_clusters(piece)).translate(_MIRROR)
+            piece = piece[::-1] if simple else _reverse_clusters(piece)
+            if _MIRRORED_CHAR.search(piece):
+                piece = piece.translate(_MIRROR)
         pieces.append(piece)
     return "".join(pieces), tuple(segments)
 

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 
 from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, levels, reorder
 from akhbar_tui.bidi_line import Token, VisualLine
@@ -22,7 +23,8 @@ from akhbar_tui.bidi_shape import align, cells, clusters, is_simple, shape_words
 # What str.splitlines splits on: no line separator may reach the bidi rules (rule P1).
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 BREAK_SPACE = " \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"  # not the no-break spaces
-_WORD = re.compile(f"[^{BREAK_SPACE}]+")
+_BREAK = re.compile(f"([{BREAK_SPACE}]+)")
+_NEEDS_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # One character in, one character out, so offsets survive: controls become their visible
 # pictures (never reach the terminal), tabs become spaces, embeddings/overrides/isolates become
@@ -34,6 +36,9 @@ DISPLAY |= {c: 0x200B for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 _FIRST_BATCH_CHARS = 4096
 _WIDTHS_KEPT = 4
+
+_Words = tuple[list[int], list[int], list[str]]
+"""A paragraph's words: start offsets, end offsets and the words themselves."""
 
 LineSpec = tuple[int, int, int, int, int, int]
 """A wrapped line before reordering: (paragraph, first word, shaped start in it, last word,
@@ -156,23 +161,24 @@ class Prepared:
     def _shape_batch(self, first: int) -> None:
         """Shape paragraphs from `first` on, doubling the batch each time (one reshaper call)."""
         budget = max(_FIRST_BATCH_CHARS, self._shaped_chars)
-        found: list[tuple[int, bool, list[tuple[int, int, str]]]] = []
+        found: list[tuple[int, bool, _Words]] = []
         chars = 0
         index = first
         while index < len(self._spans) and self._paragraphs[index] is None and chars < budget:
             start, end = self._spans[index]
-            shown = self.text[start:end].translate(DISPLAY)
-            words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(shown)]
-            found.append((index, self._is_rtl(shown), words))
+            shown = self.text[start:end]
+            if _NEEDS_DISPLAY.search(shown):
+                shown = shown.translate(DISPLAY)
+            found.append((index, self._is_rtl(shown), _split_words(shown, start)))
             chars += end - start + 1
             index += 1
         self._shaped_chars += chars
-        unique = {word for _, _, words in found for _, _, word in words}
+        unique = {word for _, _, (_, _, words) in found for word in words}
         if self.mode == "app":
             shaped = shape_words(unique, self.keep_harakat)
         else:
             shaped = {word: word for word in unique}
-        measured = {s: (cells(s), is_simple(s)) for s in set(shaped.values())}
+        measured = {form: (cells(form), is_simple(form)) for form in set(shaped.values())}
         bounds = {w: None if len(s) == len(w) else align(w, s) for w, s in shaped.items()}
         for index, rtl, words in found:
             self._paragraphs[index] = _build_paragraph(
@@ -220,46 +226,51 @@ class Prepared:
         )
 
 
+def _split_words(shown: str, offset: int) -> _Words:
+    """Words of a paragraph with their start and end offsets (one C-level split, no loop)."""
+    parts = _BREAK.split(shown)
+    if parts[0] == "" and len(parts) > 1:
+        offset += len(parts[1])
+        parts = parts[2:]
+    if parts and parts[-1] == "":
+        parts = parts[:-2]
+    ends = list(accumulate(map(len, parts), initial=offset))
+    return ends[0::2][: len(parts[0::2])], ends[1::2], parts[0::2]
+
+
 def _build_paragraph(
     start: int,
     rtl: bool,
-    words: list[tuple[int, int, str]],
+    words: _Words,
     shaped: dict[str, str],
     measured: dict[str, tuple[int, bool]],
     bounds: dict[str, list[int] | None],
     mode: str,
 ) -> _Paragraph:
     """Lay the shaped words of one paragraph end to end, with the sums wrapping needs."""
-    forms = [shaped[word] for _, _, word in words]
+    word_starts, word_ends, logical = words
+    forms = list(map(shaped.__getitem__, logical))
     widths = [measured[form][0] for form in forms]
-    pieces: list[str] = []
-    text_starts: list[int] = []
-    cell_ends: list[int] = []
-    at = cell = 0
-    previous_end = words[0][0] if words else start
-    for (a, b, _), form, w in zip(words, forms, widths, strict=True):
-        gap = a - previous_end
-        previous_end = b
-        if gap:
-            pieces.append(" " * gap)
-        at += gap
-        text_starts.append(at)
-        pieces.append(form)
-        at += len(form)
-        cell += gap + w
-        cell_ends.append(cell)
+    gaps = [" " * (a - b) for a, b in zip(word_starts[1:], word_ends, strict=False)]
+    pieces: list[str] = [""] * (2 * len(forms) - 1) if forms else []
+    pieces[0::2] = forms
+    pieces[1::2] = gaps
+    text_starts = list(accumulate(map(len, pieces), initial=0))[0::2]
+    piece_cells: list[int] = [0] * len(pieces)
+    piece_cells[0::2] = widths
+    piece_cells[1::2] = map(len, gaps)
     text = "".join(pieces)
     return _Paragraph(
         start=start,
         rtl=rtl,
-        word_starts=[a for a, _, _ in words],
-        word_ends=[b for _, b, _ in words],
+        word_starts=word_starts,
+        word_ends=word_ends,
         shaped=forms,
         widths=widths,
-        bounds=[bounds[word] for _, _, word in words],
+        bounds=list(map(bounds.__getitem__, logical)),
         text=text,
         text_starts=text_starts,
-        cell_ends=cell_ends,
+        cell_ends=list(accumulate(piece_cells))[0::2],
         classes=bidi_classes(text) if mode == "app" else "",
         simple=all(measured[form][1] for form in forms),
     )

@@ -79,7 +79,7 @@ def _cluster_at_column(visual: str) -> dict[int, str]:
     found: dict[int, str] = {}
     column = 0
     for a, b, width in spans:
-        found[column] = visual[a:b]
+        found[column] = found.get(column, "") + visual[a:b]  # zero-width clusters share it
         column += width
     return found
 
