@@ -94,24 +94,43 @@ _TIME = (
     r"(?:\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|صباح[اًا]*|مساء[ًا]*|ظهر[اًا]*|فجر[اًا]*))?"
 )
 
-DATE_PATTERN = re.compile(
-    rf"(?<![\w.,٫٬])(?:[وبلف]ـ?)?(?P<d>{_NUMERIC}|{_TIME}|{_AR_DATE}|{_EN_DATE})(?![\w])"
-)
-_TRAILING_GLOSS = re.compile(r"\s*(?:\([^()]*\)|/\s*\S+(?:\s\S+)?)$")
-
-
-def find_dates(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every date or clock time, in text order, trailing gloss left out."""
-    found = []
-    for match in DATE_PATTERN.finditer(text):
-        start, end = match.span("d")
-        span = match.group("d")
-        if span.endswith(")") or ("/" in span and not span[-1].isdigit() and "/" not in span[:3]):
-            gloss = _TRAILING_GLOSS.search(span)
-            if gloss and not _NUMERIC_ONLY.fullmatch(span):
-                end = start + gloss.start()
-        found.append((start, end))
-    return found
-
-
+_DATE = re.compile(rf"(?:[وبلف]ـ?)?(?P<d>{_NUMERIC}|{_TIME}|{_AR_DATE}|{_EN_DATE})(?![\w])")
+_ORDINAL_BEFORE = re.compile(rf"(?:{_AR_ORDINAL_DAY})\s+من\s+(?:شهر\s+)?$")
 _NUMERIC_ONLY = re.compile(_NUMERIC)
+_TRAILING_GLOSS = re.compile(r"\s*(?:\([^()]*\)|/\s*\S+(?:\s\S+)?)$")
+_NOT_BEFORE = frozenset(".,٫٬")
+
+
+def date_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The date or clock time starting at `pos` (a clitic there is skipped), else None.
+
+    A month anchor also looks back for an ordinal day (`الرابع من يونيو`).
+    """
+    before = text[max(0, pos - 40) : pos]
+    ordinal = _ORDINAL_BEFORE.search(before)
+    if ordinal is not None:
+        pos = pos - len(before) + ordinal.start()
+    if not _boundary_before(text, pos):
+        return None
+    match = _DATE.match(text, pos)
+    if match is None:
+        return None
+    start, end = match.span("d")
+    span = match.group("d")
+    if span.endswith(")") or ("/" in span and not span[-1].isdigit() and "/" not in span[:3]):
+        gloss = _TRAILING_GLOSS.search(span)
+        if gloss and not _NUMERIC_ONLY.fullmatch(span):
+            end = start + gloss.start()
+    return start, end
+
+
+def _boundary_before(text: str, pos: int) -> bool:
+    """A date starts a word, or follows a one-letter clitic (و15 أغسطس، بـ12 مايو)."""
+    k = pos
+    while k > 0 and text[k - 1] == "ـ":
+        k -= 1
+    if k == 0:
+        return True
+    if text[k - 1] in "وبلف":
+        return k == 1 or not text[k - 2].isalnum()
+    return text[k - 1] not in _NOT_BEFORE and not text[k - 1].isalnum()

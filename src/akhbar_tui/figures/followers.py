@@ -48,9 +48,14 @@ def _near(text: str, left_end: int, right: Token, limit: int = 2) -> bool:
     return len(gap) <= limit and (not gap or gap.isspace())
 
 
+_FIRST_WORDS = frozenset(key[0] for key in (*AR_PERCENT, *EN_PERCENT))
+
+
 def _match_sequence(
     tokens: list[Token], j: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
+    if tokens[j].norm not in _FIRST_WORDS:
+        return None
     for length in (3, 2, 1):
         key = tuple(t.norm for t in tokens[j : j + length])
         if len(key) == length and key in table:

@@ -14,15 +14,17 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
 from akhbar_tui.figures.context import Sentences, count_noun, qualifier
 from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES, resolve
-from akhbar_tui.figures.dates import find_dates
+from akhbar_tui.figures.dates import date_at
 from akhbar_tui.figures.followers import Tail, tail_after
 from akhbar_tui.figures.numbers import Numeral, read_number
-from akhbar_tui.figures.special import ordinal_age, standalone_dual
+from akhbar_tui.figures.special import AGE_WORDS, ordinal_age, standalone_dual
 from akhbar_tui.figures.text import Token, is_arabic, tokenize
 from akhbar_tui.figures.units import PERCENT_SIGNS
 from akhbar_tui.figures.words_ar import AR_ORDINALS
+from akhbar_tui.figures.words_en import EN_ARTICLES, EN_FRACTIONS, EN_SCALES
 from akhbar_tui.models import Figure
 
 
@@ -47,6 +49,9 @@ _CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول",
 _ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
 _YEAR_WORDS = frozenset({"عام", "العام", "سنة", "لعام", "بعام", "year", "since", "in", "until"})
 _ODDS_AR = ("من", "كل")
+_BEFORE = 48
+_AFTER = 96
+_EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
 _TEEN_TAILS = frozenset({"عشر", "عشرة"})
 _WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
 _RANGE_ALWAYS = re.compile(r"^\s*(?:-|–|—|الى|إلى|حتى|to|through)\s*$")
@@ -56,30 +61,87 @@ _RANGE_OPENER = re.compile(r"(?:بين|between|from|من)\s*$", re.IGNORECASE)
 
 def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     """All figures of `text` in text order (see the package docstring for the contract)."""
-    tokens = tokenize(text)
-    dates = find_dates(text)
+    anchors = find_anchors(text)
     drafts: list[Draft] = []
-    date_index = 0
-    i = 0
+    for start, end, kinds in _regions(anchors, len(text), text):
+        _scan_region(text, start, end, kinds, drafts)
+    _join_ranges(drafts, text)
+    return _finish(drafts, text, country) if drafts else []
+
+
+def _regions(
+    anchors: list[tuple[int, str]], length: int, text: str
+) -> list[tuple[int, int, dict[int, str]]]:
+    """Windows around anchors, merged where they touch: the only text the scanner tokenizes."""
+    regions: list[tuple[int, int, dict[int, str]]] = []
+    for offset, kind in anchors:
+        start = max(0, offset - _BEFORE)
+        end = min(length, offset + _AFTER)
+        if regions and start <= regions[-1][1]:
+            regions[-1][2][offset] = kind
+            regions[-1] = (regions[-1][0], end, regions[-1][2])
+        else:
+            regions.append((start, end, {offset: kind}))
+    return [(_snap_back(text, s), _snap_forward(text, e), k) for s, e, k in regions]
+
+
+def _snap_back(text: str, offset: int) -> int:
+    while offset > 0 and not text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+def _snap_forward(text: str, offset: int) -> int:
+    while offset < len(text) and not text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _scan_region(
+    text: str, start: int, end: int, anchors: dict[int, str], drafts: list[Draft]
+) -> None:
+    tokens = tokenize(text, start, end)
     n = len(tokens)
+    done = drafts[-1].end if drafts else 0
+    i = 0
     while i < n:
         token = tokens[i]
-        while date_index < len(dates) and dates[date_index][1] <= token.start:
-            date_index += 1
-        if date_index < len(dates) and dates[date_index][0] <= token.start:
-            start, end = dates[date_index]
-            drafts.append(Draft(start, end, "date", None))
-            while i < n and tokens[i].start < end:
-                i += 1
+        kind = anchors.get(token.start)
+        if kind is None or token.start < done:
+            i += 1
             continue
-        draft = _figure_at(tokens, i, text)
+        draft = None
+        if kind in (DIGIT, MONTH):
+            span = date_at(text, token.start)
+            if span is not None and span[0] >= done:
+                draft = Draft(span[0], span[1], "date", None)
+                k = i
+                while k < n and tokens[k].start < span[1]:
+                    k += 1
+                draft.next_index = k
+        if draft is None and kind != MONTH:
+            draft = _anchored_figure(tokens, i, text)
         if draft is None:
             i += 1
             continue
         drafts.append(draft)
+        done = draft.end
         i = max(draft.next_index, i + 1)
-    _join_ranges(drafts, text)
-    return _finish(drafts, text, country)
+
+
+def _anchored_figure(tokens: list[Token], i: int, text: str) -> Draft | None:
+    """The figure at an anchor, looking one token back where the numeral starts earlier."""
+    token = tokens[i]
+    norm = token.norm
+    if i > 0:
+        prev = tokens[i - 1]
+        if norm == "ونصف" or (prev.norm in EN_ARTICLES and norm in _EN_AFTER_ARTICLE):
+            found = _figure_at(tokens, i - 1, text)
+            if found is not None:
+                return found
+    if norm in AGE_WORDS:
+        return ordinal_age(tokens, i + 1, text) if i + 1 < len(tokens) else None
+    return _figure_at(tokens, i, text)
 
 
 def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:

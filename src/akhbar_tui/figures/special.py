@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from akhbar_tui.figures.scanner import Draft
 
 _CLITICS = ("و", "ب", "ل", "ف")
-_AGE_WORDS = frozenset({"سن", "عمر", "السن", "العمر", "بسن", "بعمر"})
+AGE_WORDS = frozenset({"سن", "عمر", "السن", "العمر", "بسن", "بعمر"})
 _PP_DUALS = frozenset({"نقطتين", "نقطتان"})
 _PP_ADJECTIVES = frozenset({"مئويتين", "مئويتان"})
+DUAL_WORDS = frozenset({*AR_DUAL_UNITS, *AR_DUAL_CURRENCIES, *_PP_DUALS})
 
 
 def _strip(word: str) -> tuple[str, int]:
@@ -56,7 +57,7 @@ def ordinal_age(tokens: list[Token], i: int, text: str) -> Draft | None:
     """`سن التاسعة والستين` → quantity 69 year (the only ordinal that is a figure, besides days)."""
     from akhbar_tui.figures.scanner import Draft
 
-    if i == 0 or tokens[i - 1].norm not in _AGE_WORDS:
+    if i == 0 or tokens[i - 1].norm not in AGE_WORDS:
         return None
     token = tokens[i]
     value = AR_ORDINALS.get(token.norm) or AR_ORDINAL_TENS.get(token.norm)
