@@ -146,8 +146,8 @@ def fold(text: str) -> str:
     if tables.removed.search(text):
         text = tables.removed.sub("", text)
     if tables.digits.search(text):
-        for digit, ascii_digit in _DIGITS.items():
-            text = text.replace(digit, ascii_digit)
+        for digit in set(tables.digits.findall(text)):
+            text = text.replace(digit, _DIGITS[digit])
     return text
 
 

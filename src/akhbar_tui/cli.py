@@ -20,10 +20,13 @@ from akhbar_tui.errors import AkhbarError
 # Subcommand name → (module in akhbar_tui.commands, one-line help). Each module has
 # `register(parser)` to add its arguments and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "refresh": ("refresh", "fetch every enabled feed and store new articles"),
     "feeds": ("feeds", "list, add or remove feeds in feeds.toml"),
     "opml": ("opml", "import or export the feed list as OPML"),
     "paths": ("paths", "print where akhbar keeps its files"),
     "fetch-article": ("fetch_article", "print the main text of an article page"),
+    "search": ("search", "search stored articles"),
+    "render": ("render", "print text laid out for this terminal (Arabic shaped and ordered)"),
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from akhbar_tui import config as config_module
 from akhbar_tui.config import Config
+from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import (
     Article,
     Feed,
@@ -25,6 +26,8 @@ from akhbar_tui.models import (
     HeadlineQuery,
     RefreshProgress,
     RefreshReport,
+    SearchHit,
+    SearchOrder,
 )
 from akhbar_tui.store import Store
 
@@ -175,6 +178,57 @@ class Engine:
     def _reload(self) -> None:
         self.config = config_module.load_config(self.config.path)
         self._store.sync_feeds(self.config.feeds)
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        feed: str | None = None,
+        unread_only: bool = False,
+        order: SearchOrder = "newest",
+        limit: int = 100,
+        *,
+        catch_up: bool = True,
+    ) -> list[SearchHit]:
+        """Articles matching what the user typed, newest or most relevant first.
+
+        Any string is a query (nothing to look for → no hits, never an error); Arabic words
+        match across harakat, hamza forms and proclitics (see `search_query`). `feed` is a
+        feed's URL or title (ConfigError when no feed has it). With `catch_up` the index first
+        takes in articles stored since the last catch-up; the app passes False and calls
+        `update_search_index` in the background after a refresh instead.
+        """
+        from akhbar_tui.search_query import parse
+
+        if catch_up:
+            self.update_search_index()
+        parsed = parse(query)
+        if parsed is None:
+            return []
+        feed_ids = None if feed is None else self._feed_ids_named(feed)
+        return self._store.search(
+            parsed, feed_ids=feed_ids, unread_only=unread_only, order=order, limit=limit
+        )
+
+    def update_search_index(self) -> int:
+        """Index the articles stored or edited since the last catch-up; returns how many."""
+        return self._store.update_search_index()
+
+    def search_matches(self, text: str, query: str) -> list[tuple[int, int]]:
+        """(start, end) offsets of the query's matches in `text`, e.g. an opened article's
+        plain text (`article_text.parse(...).text`), for highlighting."""
+        from akhbar_tui.search_text import match_spans
+
+        return match_spans(text, query)
+
+    def _feed_ids_named(self, name: str) -> list[int]:
+        """The ids of the feeds whose URL or title is `name` (case-insensitive)."""
+        key = name.strip().casefold()
+        ids = [f.id for f in self.feeds() if key in (f.url.casefold(), f.title.casefold())]
+        if not ids:
+            raise ConfigError(f"no feed has the URL or title {name!r}")
+        return ids
 
     def close(self) -> None:
         """Close every database connection this engine opened."""

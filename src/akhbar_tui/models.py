@@ -218,3 +218,32 @@ class Headline:
     direction: TextDirection
     lang: str | None = None
     link: str | None = None
+
+
+SearchOrder = Literal["newest", "relevance"]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article found by search, with what a result list shows.
+
+    `snippet` is a line of the article's text around its first match; `snippet_matches` and
+    `title_matches` are (start, end) offsets of the matched words in `snippet` and `title`.
+    Offsets in the reader's plain text come from `Engine.search_matches(text, query)` once the
+    article is opened (laying out every hit's text would make each search ten times slower).
+    """
+
+    id: int
+    feed_id: int
+    feed_title: str
+    feed_url: str
+    title: str
+    link: str | None
+    published: datetime | None
+    snippet: str
+    snippet_matches: tuple[tuple[int, int], ...] = ()
+    title_matches: tuple[tuple[int, int], ...] = ()
+    read: bool = False
+    starred: bool = False
+    direction: TextDirection = "ltr"
+    lang: str | None = None

@@ -19,9 +19,19 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from akhbar_tui import store_queries, store_write
+from akhbar_tui import store_queries, store_search, store_write
 from akhbar_tui.errors import StoreError
-from akhbar_tui.models import Article, Feed, FeedSpec, Headline, HeadlineQuery, ParsedFeed
+from akhbar_tui.models import (
+    Article,
+    Feed,
+    FeedSpec,
+    Headline,
+    HeadlineQuery,
+    ParsedFeed,
+    SearchHit,
+    SearchOrder,
+)
+from akhbar_tui.search_query import SearchQuery
 from akhbar_tui.store_schema import migrate
 
 BUSY_TIMEOUT_MS = 15_000
@@ -265,6 +275,34 @@ class Store:
             .fetchone()
         )
         return datetime.fromtimestamp(row[0], UTC) if row else None
+
+    # -- search -------------------------------------------------------------------------------
+
+    def update_search_index(self) -> int:
+        """Index the articles queued since the last catch-up (see `store_search`)."""
+        try:
+            return store_search.index_pending(self._connection(), self.atomic)
+        except sqlite3.Error as error:
+            raise StoreError(f"the search index could not be updated: {error}") from error
+
+    def search(
+        self,
+        query: SearchQuery,
+        *,
+        feed_ids: Sequence[int] | None = None,
+        unread_only: bool = False,
+        order: SearchOrder = "newest",
+        limit: int = 100,
+    ) -> list[SearchHit]:
+        """The hits of a parsed query (see `store_search.search`)."""
+        return store_search.search(
+            self._connection(),
+            query,
+            feed_ids=feed_ids,
+            unread_only=unread_only,
+            order=order,
+            limit=limit,
+        )
 
     def integrity_ok(self) -> bool:
         """True when SQLite's own integrity check finds nothing wrong."""

@@ -2,7 +2,7 @@
 
 Each migration runs once, inside the transaction that also bumps `user_version`, so a database is
 always at exactly one version. Add a migration at the end of `MIGRATIONS`; never edit one that has
-shipped. (The search issue adds its FTS5 table as the next migration.)
+shipped. (The second, from `store_search`, adds the full-text index.)
 
 Layout, and why:
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 
 from akhbar_tui.errors import StoreError
+from akhbar_tui.store_search import MIGRATION as SEARCH_MIGRATION
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -84,6 +85,7 @@ MIGRATIONS: tuple[str, ...] = (
         value
     ) WITHOUT ROWID;
     """,
+    SEARCH_MIGRATION,
 )
 
 

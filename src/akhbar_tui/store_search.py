@@ -1,0 +1,179 @@
+"""The full-text index: an FTS5 table of folded words, kept in step by triggers, and its queries.
+
+Why deferred: writing the index inside a refresh's transactions would add its whole cost to the
+refresh, which must stay faster than newsboat's. Instead triggers on `articles` and `bodies` put
+every new or edited article in `search_queue` in the same transaction as its upsert (so nothing
+is ever forgotten, even after a crash), deleting an article deletes its index row, and
+`index_pending` folds and indexes the queue in batches — right after a refresh in the app, and
+before every `akhbar search`. The migration queues every article already stored, so an old
+database gets its index at the first catch-up.
+
+The index holds `arabic.fold` of the title and of `search_text.index_text`, tokenized by FTS5's
+unicode61 (letters and digits, the same words `arabic.TOKEN` sees); proclitics are handled by
+the query (`search_query`), so indexing is one fold and one insert per article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+
+from akhbar_tui.arabic import fold
+from akhbar_tui.models import SearchHit, SearchOrder
+from akhbar_tui.search_query import SearchQuery
+from akhbar_tui.search_text import index_text, match_spans, snippet
+
+MIGRATION = """
+CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+CREATE TABLE search_queue (article_id INTEGER PRIMARY KEY);
+INSERT INTO search_queue (article_id) SELECT id FROM articles;
+CREATE TRIGGER search_queue_new AFTER INSERT ON bodies BEGIN
+    INSERT OR IGNORE INTO search_queue (article_id) VALUES (new.article_id);
+END;
+CREATE TRIGGER search_queue_body AFTER UPDATE OF summary_html, content_html, full_text ON bodies
+BEGIN
+    INSERT OR IGNORE INTO search_queue (article_id) VALUES (new.article_id);
+END;
+CREATE TRIGGER search_queue_title AFTER UPDATE OF title ON articles BEGIN
+    INSERT OR IGNORE INTO search_queue (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER search_forget AFTER DELETE ON articles BEGIN
+    DELETE FROM search WHERE rowid = old.id;
+    DELETE FROM search_queue WHERE article_id = old.id;
+END;
+"""
+
+BATCH = 500
+TITLE_WEIGHT = 4.0  # bm25: a word in the title counts four times one in the body
+_ORDER = {
+    "newest": "a.sort_key DESC, a.id DESC",
+    "relevance": f"bm25(search, {TITLE_WEIGHT}, 1.0), a.sort_key DESC",
+}
+
+
+def pending(conn: sqlite3.Connection) -> int:
+    """How many articles wait to be indexed."""
+    return int(conn.execute("SELECT count(*) FROM search_queue").fetchone()[0])
+
+
+def _raw_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """The title and body text of the articles `ids`, as stored (not yet folded)."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, b.summary_html, b.content_html, b.full_text "
+        "FROM articles a JOIN bodies b ON b.article_id = a.id "
+        f"WHERE a.id IN ({', '.join('?' * len(ids))})",
+        list(ids),
+    )
+    return [
+        (article_id, title, index_text(summary, content, full_text))
+        for article_id, title, summary, content, full_text in rows
+    ]
+
+
+def _folded(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Rows as the index stores them."""
+    return [(article_id, fold(title), fold(body)) for article_id, title, body in rows]
+
+
+def index_pending(
+    conn: sqlite3.Connection, atomic: Callable[[], AbstractContextManager[sqlite3.Connection]]
+) -> int:
+    """Index every queued article; returns how many were queued.
+
+    Batches are pipelined: a helper thread folds the next batch (Python) while this thread
+    writes the previous one (SQLite, which lets go of the GIL), so the two cores share the
+    work. Each batch is one short `atomic()`: readers and a refresh are never held up long."""
+    queued = [row[0] for row in conn.execute("SELECT article_id FROM search_queue")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        folding: Future[list[tuple[int, str, str]]] | None = None
+        for start in range(0, len(queued) + BATCH, BATCH):
+            ids = queued[start : start + BATCH]
+            following = pool.submit(_folded, _raw_rows(conn, ids)) if ids else None
+            if folding is not None:
+                _write(atomic, folding.result())
+            folding = following
+    return len(queued)
+
+
+def _write(
+    atomic: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    rows: list[tuple[int, str, str]],
+) -> None:
+    """Replace the index rows of `rows` and take them off the queue, in one transaction."""
+    ids = [(row[0],) for row in rows]
+    with atomic() as writer:
+        writer.executemany("DELETE FROM search WHERE rowid = ?", ids)
+        writer.executemany("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", rows)
+        writer.executemany("DELETE FROM search_queue WHERE article_id = ?", ids)
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: SearchQuery,
+    *,
+    feed_ids: Sequence[int] | None = None,
+    unread_only: bool = False,
+    order: SearchOrder = "newest",
+    limit: int = 100,
+) -> list[SearchHit]:
+    """The hits of `query`, best or newest first, each with its snippet and matches."""
+    where = ["search MATCH ?"]
+    params: list[object] = [query.expression]
+    if feed_ids is not None:
+        where.append(f"a.feed_id IN ({', '.join('?' * len(feed_ids))})")
+        params.extend(feed_ids)
+    if unread_only:
+        where.append("a.read = 0")
+    ids = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT a.id FROM search JOIN articles a ON a.id = search.rowid "
+            f"WHERE {' AND '.join(where)} ORDER BY {_ORDER[order]} LIMIT ?",
+            [*params, max(0, limit)],
+        )
+    ]
+    return _hits(conn, ids, query)
+
+
+def _hits(conn: sqlite3.Connection, ids: list[int], query: SearchQuery) -> list[SearchHit]:
+    """Load the rows of `ids` (kept in that order) and cut their snippets."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.feed_id, COALESCE(f.spec_title, f.doc_title, f.url), f.url, a.title, "
+        "a.link, a.published, a.read, a.starred, a.direction, a.lang, "
+        "b.summary_html, b.content_html, b.full_text "
+        "FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN bodies b ON b.article_id = a.id "
+        f"WHERE a.id IN ({', '.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    hits: list[SearchHit] = []
+    for article_id in ids:
+        row = by_id.get(article_id)
+        if row is None:
+            continue
+        body = index_text(row[11], row[12], row[13])
+        text, inside = snippet(body, match_spans(body, query))
+        hits.append(
+            SearchHit(
+                id=row[0],
+                feed_id=row[1],
+                feed_title=row[2],
+                feed_url=row[3],
+                title=row[4],
+                link=row[5],
+                published=datetime.fromtimestamp(row[6], UTC) if row[6] is not None else None,
+                snippet=text,
+                snippet_matches=tuple(inside),
+                title_matches=tuple(match_spans(row[4], query)),
+                read=bool(row[7]),
+                starred=bool(row[8]),
+                direction=row[9],
+                lang=row[10],
+            )
+        )
+    return hits
