@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "paths": ("paths", "print where akhbar keeps its files"),
     "fetch-article": ("fetch_article", "print the main text of an article page"),
     "search": ("search", "search stored articles"),
+    "figures": ("figures", "print the key figures of a text or a stored article"),
     "render": ("render", "print text laid out for this terminal (Arabic shaped and ordered)"),
 }
 
