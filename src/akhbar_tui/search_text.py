@@ -23,6 +23,8 @@ _SPACES = re.compile(r"\s+")
 _EDGE = r"(?<![^\W_])"  # no letter or digit before
 _END = r"(?![^\W_])"  # no letter or digit after
 SNIPPET_CHARS = 160
+CHUNK = 1200  # characters folded at a time when looking for a first match
+OVERLAP = 200  # so that a phrase across two chunks is still found
 
 Span = tuple[int, int]
 
@@ -78,6 +80,40 @@ def match_spans(text: str, query: str | SearchQuery | None) -> list[Span]:
         return []
     folded, mapping = fold_with_map(text)
     return [mapping.span(m.start(), m.end()) for m in pattern.finditer(folded)]
+
+
+def first_match(text: str, query: SearchQuery, chunk: int = CHUNK) -> Span | None:
+    """The first match of `query` in `text`, folding it a chunk at a time (a result list needs
+    only each hit's first match; folding whole articles would cost ten times more)."""
+    pattern = _pattern(query)
+    if pattern is None:
+        return None
+    position = 0
+    while position < len(text):
+        end = min(len(text), position + chunk)
+        space = _SPACES.search(text, end)
+        end = space.start() if space else len(text)
+        folded, mapping = fold_with_map(text[position:end])
+        found = pattern.search(folded)
+        if found:
+            start, stop = mapping.span(found.start(), found.end())
+            return position + start, position + stop
+        if end >= len(text):
+            return None
+        overlap = _SPACES.search(text, max(position + 1, end - OVERLAP), end)
+        position = overlap.end() if overlap else end
+    return None
+
+
+def hit_snippet(text: str, query: SearchQuery) -> tuple[str, list[Span]]:
+    """`snippet` around the first match of `query` in `text`, with every match inside it."""
+    first = first_match(text, query)
+    if first is None:
+        return snippet(text, [])
+    low = max(0, first[0] - SNIPPET_CHARS)
+    high = min(len(text), first[1] + 2 * SNIPPET_CHARS)
+    spans = [(low + s, low + e) for s, e in match_spans(text[low:high], query)]
+    return snippet(text, [span for span in spans if span[0] >= first[0]] or [first])
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from akhbar_tui.arabic import fold
 from akhbar_tui.models import SearchHit, SearchOrder
 from akhbar_tui.search_query import SearchQuery
-from akhbar_tui.search_text import index_text, match_spans, snippet
+from akhbar_tui.search_text import hit_snippet, index_text, match_spans
 
 MIGRATION = """
 CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
@@ -157,7 +157,7 @@ def _hits(conn: sqlite3.Connection, ids: list[int], query: SearchQuery) -> list[
         if row is None:
             continue
         body = index_text(row[11], row[12], row[13])
-        text, inside = snippet(body, match_spans(body, query))
+        text, inside = hit_snippet(body, query)
         hits.append(
             SearchHit(
                 id=row[0],
