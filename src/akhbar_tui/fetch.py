@@ -43,7 +43,7 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 MAX_RETRY_WAIT = 5.0
 """Longest Retry-After (seconds) akhbar waits for inside one fetch; longer ones fail the feed."""
-USER_AGENT = f"akhbar/{__version__} (terminal news reader; +https://pypi.org/project/akhbar-tui/)"
+USER_AGENT = f"akhbar/{__version__} (terminal news reader; python-httpx)"
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
