@@ -20,7 +20,6 @@ from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import (
     Article,
     Feed,
-    FeedResult,
     FeedSpec,
     Headline,
     HeadlineQuery,
@@ -56,7 +55,8 @@ class Engine:
         from akhbar_tui.engine_refresh import Refresh
 
         started = time.monotonic()
-        specs = list(self.config.enabled_feeds if feeds is None else feeds)
+        chosen = self.config.enabled_feeds if feeds is None else feeds
+        specs = list({spec.url: spec for spec in chosen}.values())  # each url once
         self._store.sync_feeds(self.config.feeds)
         self._store.purge_removed_feeds()
         feed_ids = self._store.add_detached_feeds(specs)
@@ -65,13 +65,8 @@ class Engine:
         ).run()
         self._store.forget_old_pruned()
         self._store.set_last_refresh(datetime.now(UTC))
-        ordered: list[FeedResult] = []
-        seen: set[str] = set()
-        for spec in specs:
-            if spec.url not in seen:
-                seen.add(spec.url)
-                ordered.append(results[spec.url])
-        return RefreshReport(results=tuple(ordered), elapsed=time.monotonic() - started)
+        ordered = tuple(results[spec.url] for spec in specs)
+        return RefreshReport(results=ordered, elapsed=time.monotonic() - started)
 
     async def discover(self, page_url: str) -> list[str]:
         """The feed URLs a web page links (`<link rel="alternate">`); [page_url] if it is a feed.
