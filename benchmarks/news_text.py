@@ -3,12 +3,16 @@
 Every paragraph mixes what Arabic news carries: Latin names (xAI, Google), both digit scripts,
 percentages with `%` and `٪`, currencies, dates, URLs, parentheses, brackets and «quotes» (long
 enough that a pair often opens on one line and closes on the next), now and then harakat, a
-Hebrew name, or a whole English sentence with an Arabic word inside.
+Hebrew name, or a whole English sentence with an Arabic word inside. Around the template phrases,
+most words come from `news_vocab` (tens of thousands of forms, Zipf frequencies), so an article
+has about as many distinct words as real news and shaping is not flattered by repetition.
 """
 
 from __future__ import annotations
 
 import random
+
+from news_vocab import draw
 
 SUBJECTS = [
     "الحكومة المصرية",
@@ -130,7 +134,8 @@ def _sentence(rng: random.Random) -> str:
     words = [rng.choice(VERBS), rng.choice(SUBJECTS)]
     if rng.random() < 0.5:
         words.append(_aside(rng))
-    words += [rng.choice(OBJECTS), _figure(rng), rng.choice(TAILS)]
+    words += [rng.choice(OBJECTS), *draw(rng, rng.randint(4, 14)), _figure(rng)]
+    words += [*draw(rng, rng.randint(3, 10)), rng.choice(TAILS)]
     if rng.random() < 0.35:
         words.insert(rng.randrange(2, len(words)), _aside(rng))
     if rng.random() < 0.3:
@@ -152,10 +157,12 @@ def _english(rng: random.Random) -> str:
 
 
 def paragraph(rng: random.Random) -> str:
-    """One paragraph of 2–5 sentences (occasionally an English one)."""
+    """One paragraph of 1–3 sentences (occasionally an English one, or a short heading)."""
     if rng.random() < 0.06:
         return _english(rng)
-    return " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+    if rng.random() < 0.08:
+        return " ".join(draw(rng, rng.randint(3, 7)))
+    return " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))
 
 
 def article(seed: int, words: int = 5000) -> str:
