@@ -22,7 +22,7 @@ _EN_QUALIFIERS = (
 
 def _tail_pattern(groups: tuple[tuple[str, str], ...], flags: int = 0) -> re.Pattern[str]:
     parts = [f"(?P<{name}{k}>{words})" for k, (name, words) in enumerate(groups)]
-    return re.compile(r"(?:^|[\s(])(?:" + "|".join(parts) + r")\s*(?:ب|بـ|ل|لـ)?\s*$", flags)
+    return re.compile(r"(?:^|[\s(])[وبل]?(?:" + "|".join(parts) + r")\s*(?:ب|بـ|ل|لـ)?\s*$", flags)
 
 
 _AR_TAIL = _tail_pattern(_AR_QUALIFIERS)
@@ -73,10 +73,10 @@ def _arabic_noun(token: Token, j: int) -> tuple[int, str] | None:
         return j + 1, ""
     if word in AR_STOP or word.startswith(("لل", "و", "لكل")) or len(word) < 2:
         return None
-    return j + 1, _arabic_singular(word)
+    return j + 1, arabic_singular(word)
 
 
-def _arabic_singular(word: str) -> str:
+def arabic_singular(word: str) -> str:
     """Strip the article and accusative alef; plurals stay as written (no morphology here)."""
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]
@@ -113,6 +113,7 @@ def _english_singular(word: str) -> str:
     return word
 
 
+_LONGEST = 600
 _BOUNDARY = re.compile(r"[.!?؟…](?=\s|$)|\n+")
 
 
@@ -124,8 +125,15 @@ class Sentences:
         self._ends = [m.end() for m in _BOUNDARY.finditer(text)]
 
     def around(self, offset: int) -> str:
-        """The stripped sentence that contains `offset`."""
+        """The stripped sentence that contains `offset`, at most `_LONGEST` characters of it.
+
+        Text without sentence ends (a stranger's feed) would otherwise make every figure carry
+        the whole text, and extraction quadratic.
+        """
         k = bisect_right(self._ends, offset)
         start = self._ends[k - 1] if k else 0
         end = self._ends[k] if k < len(self._ends) else len(self._text)
+        if end - start > _LONGEST:
+            start = max(start, offset - _LONGEST // 2)
+            end = min(end, start + _LONGEST)
         return self._text[start:end].strip()

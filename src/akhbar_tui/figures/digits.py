@@ -7,6 +7,7 @@ single `.` before exactly three digits is ambiguous (`2.960 مستثمرا`) and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from akhbar_tui.figures.text import DIGITS
@@ -22,9 +23,19 @@ class Digits:
     length: int
 
 
+_LEADING = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _number(text: str) -> float:
-    """A float that becomes an int when whole, so JSON shows 2960, not 2960.0."""
-    value = float(text)
+    """A float that becomes an int when whole, so JSON shows 2960, not 2960.0.
+
+    Malformed mixtures of separators (`0٫0.0`) keep their first well-formed part.
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        leading = _LEADING.match(text)
+        value = float(leading.group()) if leading else 0.0
     return int(value) if value.is_integer() and abs(value) < 1e18 else value
 
 
@@ -60,5 +71,7 @@ def parse_digits(raw: str) -> Digits:
 def kuwaiti(fraction_raw: str, whole_raw: str) -> float:
     """Wire style `3ر10` / `4 ر 124`: the fraction digits come first (10.3, 124.4)."""
     fraction = fraction_raw.translate(DIGITS)
-    whole = whole_raw.translate(DIGITS)
-    return _number(f"{whole}.{fraction}")
+    whole = parse_digits(whole_raw).value
+    if not fraction.isdigit() or not float(whole).is_integer():
+        return whole
+    return _number(f"{int(whole)}.{fraction}")

@@ -61,7 +61,7 @@ def read_number(tokens: list[Token], i: int, text: str) -> Numeral | None:
     return None
 
 
-def _digits_first(tokens: list[Token], i: int, text: str) -> Numeral:
+def _digits_first(tokens: list[Token], i: int, text: str, ceiling: float = float("inf")) -> Numeral:
     token = tokens[i]
     n = len(tokens)
     if (
@@ -85,15 +85,21 @@ def _digits_first(tokens: list[Token], i: int, text: str) -> Numeral:
             numeral.end = tokens[j].end
             numeral.next_index = j + 1
             return numeral
-    return _continue_scales(tokens, numeral, text)
+    return _continue_scales(tokens, numeral, text, ceiling)
 
 
-def _continue_scales(tokens: list[Token], numeral: Numeral, text: str) -> Numeral:
-    """Scale words after a number (`80 مليار`, `2.7 million`) and و-joined lower groups."""
+def _continue_scales(
+    tokens: list[Token], numeral: Numeral, text: str, ceiling: float = float("inf")
+) -> Numeral:
+    """Scale words after a number (`80 مليار`, `2.7 million`) and و-joined lower groups.
+
+    `ceiling` bounds the scales of a group joined after a larger one (`مليار و800 مليون`), which
+    also bounds the recursion on hostile input (`مليون و5 مليون و5 …`).
+    """
     n = len(tokens)
     total = 0.0
     current = numeral.value
-    last_scale = float("inf")
+    last_scale = ceiling
     j = numeral.next_index
     while j < n:
         token = tokens[j]
@@ -145,17 +151,19 @@ def _join_lower_group(
     if token.kind == "n":
         if j == start_j:
             return None
-        group = _digits_first(tokens, j, text)
+        group = _digits_first(tokens, j, text, last_scale)
     elif token.kind == "w":
         entry = AR_NUMBER_WORDS.get(token.norm)
         if entry is None or entry.clitic == 0 or not token.norm.startswith("و"):
+            return None
+        if entry.kind == "scale" and entry.value >= last_scale:
             return None
         if entry.kind == "frac":
             nxt = AR_NUMBER_WORDS.get(tokens[j + 1].norm) if j + 1 < n else None
             if nxt is not None and nxt.kind == "scale" and nxt.clitic == 0:
                 return entry.value * nxt.value, j + 2, tokens[j + 1].end, 0.0
             return entry.value * last_scale, j + 1, token.end, 0.0
-        group = _arabic_words(tokens, j, text, entry)
+        group = _arabic_words(tokens, j, text, entry, last_scale)
         if group is None:
             return None
     else:
@@ -165,7 +173,9 @@ def _join_lower_group(
     return group.value, group.next_index, group.end, group.scale if group.scale > 1 else 0.0
 
 
-def _arabic_words(tokens: list[Token], i: int, text: str, entry: Word) -> Numeral | None:
+def _arabic_words(
+    tokens: list[Token], i: int, text: str, entry: Word, ceiling: float = float("inf")
+) -> Numeral | None:
     """Arabic number words from token `i`: ones, teens, tens, hundreds, scales, fractions."""
     n = len(tokens)
     token = tokens[i]
@@ -173,10 +183,10 @@ def _arabic_words(tokens: list[Token], i: int, text: str, entry: Word) -> Numera
     if entry.kind == "teen_base":
         if i + 1 < n and is_teen_tail(tokens[i + 1].norm):
             numeral = Numeral(start, tokens[i + 1].end, i + 2, entry.value + 10, words=True)
-            return _continue_scales(tokens, numeral, text)
+            return _continue_scales(tokens, numeral, text, ceiling)
         return None
     if entry.kind == "scale":
-        if entry.plural:
+        if entry.plural or entry.value >= ceiling:
             return None
         nxt = tokens[i + 1] if i + 1 < n else None
         dual = entry.dual
@@ -228,7 +238,7 @@ def _arabic_words(tokens: list[Token], i: int, text: str, entry: Word) -> Numera
         end = tokens[j].end
         j += 1
     numeral = Numeral(start, end, j, value, words=True, weak=entry.weak and value == 1)
-    return _continue_scales(tokens, numeral, text)
+    return _continue_scales(tokens, numeral, text, ceiling)
 
 
 def _joins(value: float, nxt: Word) -> bool:

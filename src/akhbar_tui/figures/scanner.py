@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
-from akhbar_tui.figures.context import Sentences, count_noun, qualifier
+from akhbar_tui.figures.context import Sentences, arabic_singular, count_noun, qualifier
 from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES, resolve
 from akhbar_tui.figures.dates import date_at
 from akhbar_tui.figures.followers import Tail, tail_after
@@ -49,9 +49,12 @@ _CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول",
 _ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
 _YEAR_WORDS = frozenset({"عام", "العام", "سنة", "لعام", "بعام", "year", "since", "in", "until"})
 _ODDS_AR = ("من", "كل")
+_SNAP = 32
+_MAX_DIGITS = 24
 _BEFORE = 48
 _AFTER = 96
 _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
+_TWO = frozenset({"اثنين", "اثنتين", "اثنان", "اثنتان"})
 _TEEN_TAILS = frozenset({"عشر", "عشرة"})
 _WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
 _RANGE_ALWAYS = re.compile(r"^\s*(?:-|–|—|الى|إلى|حتى|to|through)\s*$")
@@ -86,13 +89,16 @@ def _regions(
 
 
 def _snap_back(text: str, offset: int) -> int:
-    while offset > 0 and not text[offset - 1].isspace():
+    """Back to a word start, at most `_SNAP` characters (text without spaces stays linear)."""
+    limit = max(0, offset - _SNAP)
+    while offset > limit and not text[offset - 1].isspace():
         offset -= 1
     return offset
 
 
 def _snap_forward(text: str, offset: int) -> int:
-    while offset < len(text) and not text[offset].isspace():
+    limit = min(len(text), offset + _SNAP)
+    while offset < limit and not text[offset].isspace():
         offset += 1
     return offset
 
@@ -153,14 +159,14 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
     numeral = read_number(tokens, i, text)
     if numeral is None:
         return standalone_dual(tokens, i, text) or ordinal_age(tokens, i, text)
+    if _definite_name(tokens, i, numeral):
+        return None
     j = numeral.next_index
     tail = tail_after(tokens, j, text, numeral.end)
     if tail is None:
         tail = _sign_before(tokens, i, text) or _magnitude_before(tokens, i, numeral)
         if tail is not None and tail.kind == "percent":
             return _with_tail(numeral, tail, tokens[i - 1].start)
-    if tail is None and _definite_name(tokens, i, numeral):
-        return None
     prefix = PREFIX_SYMBOL.search(text, max(0, numeral.start - 8), numeral.start)
     start = numeral.start
     if prefix is not None and (numeral.digits is not None or numeral.scale > 1):
@@ -215,6 +221,8 @@ def _definite_name(tokens: list[Token], i: int, numeral: Numeral) -> bool:
 def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
     """Digits glued to Latin letters (G20, F-16, YD5) or after "No."/رقم are names, not amounts."""
     token = tokens[i]
+    if len(token.text) > _MAX_DIGITS:
+        return True
     prev = tokens[i - 1] if i else None
     if prev is not None and prev.end == token.start:
         if prev.kind == "w" and prev.norm not in _CLITIC_BEFORE_DIGITS and not is_arabic(prev.text):
@@ -307,6 +315,10 @@ def _count(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft:
     value = numeral.value
     if numeral.digits is not None and numeral.digits.thousands is not None:
         value = numeral.digits.thousands
+    before = _noun_before(tokens, i, numeral, text)
+    if before is not None:
+        start, unit = before
+        return Draft(start, numeral.end, "count", value, unit, next_index=numeral.next_index)
     noun = count_noun(tokens, numeral.next_index, text, numeral.end)
     if noun is not None:
         end_index, unit = noun
@@ -319,27 +331,34 @@ def _count(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft:
             scale=numeral.scale,
             next_index=end_index,
         )
-    start = numeral.start
-    token = tokens[i]
-    if numeral.words and token.norm.startswith("ال") and i > 0:
-        prev = tokens[i - 1]
-        if prev.kind == "w" and prev.norm.startswith("ال") and text[prev.end : token.start] == " ":
-            start = prev.start
-    elif numeral.words and token.norm in ("اثنين", "اثنتين", "اثنان", "اثنتان") and i > 0:
-        prev = tokens[i - 1]
-        if prev.kind == "w" and is_arabic(prev.text) and text[prev.end : token.start] == " ":
-            start = prev.start
-    bare = start == numeral.start
     return Draft(
-        start,
+        numeral.start,
         numeral.end,
         "count",
         value,
         None,
         scale=numeral.scale,
-        bare=bare,
+        bare=True,
         next_index=numeral.next_index,
     )
+
+
+def _noun_before(
+    tokens: list[Token], i: int, numeral: Numeral, text: str
+) -> tuple[int, str] | None:
+    """The counted noun before an adjectival number: الأشهر السبعة، عنصرين اثنين."""
+    if not numeral.words or i == 0:
+        return None
+    token = tokens[i]
+    prev = tokens[i - 1]
+    if prev.kind != "w" or not is_arabic(prev.text) or text[prev.end : token.start] != " ":
+        return None
+    if token.norm.startswith("ال") and prev.norm.startswith("ال"):
+        return prev.start, arabic_singular(prev.norm)
+    if token.norm in _TWO and prev.norm.endswith(("ين", "ان")) and len(prev.norm) > 4:
+        stem = prev.norm[:-2]
+        return prev.start, stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return None
 
 
 def _join_ranges(drafts: list[Draft], text: str) -> None:

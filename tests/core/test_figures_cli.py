@@ -1,0 +1,66 @@
+"""`akhbar figures`: the table, the spec's JSON records and the JSON-lines batch mode."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from akhbar_tui.commands import figures as command
+from akhbar_tui.errors import AkhbarError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "figures"
+
+
+def run(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    command.register(parser)
+    if monkeypatch is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return command.run(parser.parse_args(argv))
+
+
+def test_json_records_point_into_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "article_ar.txt"
+    assert run([str(path), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    text = path.read_text(encoding="utf-8")
+    assert [r["value"] for r in records if r["kind"] == "money"] == [8e10, 3.3e10, 1.2e10]
+    assert {r["kind"] for r in records} == {"money", "percent", "date"}
+    for record in records:
+        assert text[record["start"] : record["end"]] == record["span"]
+        assert set(record) == {"start", "end", "span", "kind", "value", "unit", "qualifier"}
+
+
+def test_table_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["-", "--country", "QA"], "الإيرادات 8.3 مليار ريال", monkeypatch) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.split()[:3] == ["money", "8,300,000,000", "QAR"]
+    assert line.endswith("8.3 مليار ريال")
+
+
+def test_jsonl_batch_answers_every_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batch = (FIXTURES / "batch.jsonl").read_text(encoding="utf-8")
+    assert run(["--jsonl"], batch, monkeypatch) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line.get("id") for line in lines] == ["a", "b", None, "c"]
+    assert [(f["value"], f["unit"]) for f in lines[0]["figures"]] == [(1650, "YER")]
+    assert [f["span"] for f in lines[1]["figures"]] == ["15 percent", "$2.7m"]
+    assert lines[2] == {"line": 3, "error": "a line must be a JSON object"}
+    assert lines[3]["figures"] == []
+
+
+def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(AkhbarError, match="cannot read"):
+        run([str(tmp_path / "missing.txt")])
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(AkhbarError, match="cannot read"):
+        run([str(binary)])
