@@ -10,10 +10,11 @@ added latency (0 and 50 ms) it serves the generated corpus and, in the same run,
 - newsboat (reload-threads 16) cold, and its third reload as its warm figure (2.21 sends
   conditional requests only from the third reload on).
 
-Wall time is measured around the process; peak RSS is the largest sum, over time, of the
-resident memory of the process and all its descendants (akhbar's parse workers included), from
-polling /proc. Prints medians and the ratios against the targets (cold ≤ 0.9 × newsboat, warm
-≤ 0.2 × newsboat, akhbar peak RSS ≤ 150 MB).
+Wall time is measured around the process, CPU time (user + system) over its whole tree; peak
+RSS is the largest sum, over time, of the resident memory of the process and all its
+descendants (akhbar's parse workers included), from polling /proc. Prints medians and the
+ratios against the targets (cold ≤ 0.9 × newsboat, warm ≤ 0.2 × newsboat, akhbar peak RSS
+≤ 150 MB).
 
     .venv/bin/python benchmarks/bench_refresh.py [--reps 3] [--latencies 0 50] [--no-newsboat]
 """
@@ -98,18 +99,18 @@ def akhbar_config(work: Path, urls: list[str]) -> Path:
     return config
 
 
-def run_akhbar(config: Path, data: Path) -> tuple[float, float, str]:
+def run_akhbar(config: Path, data: Path) -> tuple[float, float, float, str]:
     env = dict(os.environ, AKHBAR_CONFIG_DIR=str(config.parent), AKHBAR_DATA_DIR=str(data))
     command = [sys.executable, "-c", LAUNCHER, "refresh", "--config", str(config)]
-    wall, rss, out = run_measured(command, env)
-    return wall, rss, out.strip().splitlines()[-1] if out.strip() else "(no output)"
+    wall, rss, cpu, out = run_measured(command, env)
+    return wall, rss, cpu, out.strip().splitlines()[-1] if out.strip() else "(no output)"
 
 
-def run_newsboat(urls_file: Path, cache: Path, nb_config: Path) -> tuple[float, float, str]:
-    command = ["newsboat", "-u", str(urls_file), "-c", str(cache), "-C", str(nb_config), "-x", "reload"]
+def run_newsboat(urls_file: Path, cache: Path, nb_config: Path) -> tuple[float, float, float]:
+    command = ["newsboat", "-u", str(urls_file), "-c", str(cache), "-C", str(nb_config)]
     env = dict(os.environ, HOME=str(nb_config.parent))
-    wall, rss, out = run_measured(command, env)
-    return wall, rss, out.strip()[-80:]
+    wall, rss, cpu, _out = run_measured([*command, "-x", "reload"], env)
+    return wall, rss, cpu
 
 
 def status_counts(base: str) -> str:
@@ -121,12 +122,12 @@ def status_counts(base: str) -> str:
 
 def bench_latency(
     latency: int, corpus: Path, manifest: dict[str, object], work: Path, args: argparse.Namespace
-) -> dict[str, list[tuple[float, float]]]:
+) -> dict[str, list[tuple[float, float, float]]]:
     server, base = start_server(corpus, latency, work)
     feeds = manifest["feeds"]
     assert isinstance(feeds, list)
     urls = [f"{base}/{f['file']}" for f in feeds]
-    results: dict[str, list[tuple[float, float]]] = {}
+    results: dict[str, list[tuple[float, float, float]]] = {}
     try:
         config = akhbar_config(work, urls)
         urls_file = work / "urls"
@@ -142,10 +143,11 @@ def bench_latency(
             shutil.rmtree(data, ignore_errors=True)
             for phase in ("cold", "warm"):
                 server_stats(base, reset=True)
-                wall, rss, line = run_akhbar(config, data)
-                results.setdefault(f"akhbar {phase}", []).append((wall, rss))
+                wall, rss, cpu, line = run_akhbar(config, data)
+                results.setdefault(f"akhbar {phase}", []).append((wall, rss, cpu))
                 print(f"  {latency:>2} ms rep {rep} akhbar {phase:<4} {wall:6.2f} s "
-                      f"{rss:6.1f} MB  [{status_counts(base)}] {line}", flush=True)  # fmt: skip
+                      f"{cpu:6.2f} cpu-s {rss:6.1f} MB  [{status_counts(base)}] {line}",
+                      flush=True)  # fmt: skip
             if args.no_newsboat:
                 continue
             cache = work / "newsboat" / "cache.db"
@@ -153,26 +155,28 @@ def bench_latency(
                 leftover.unlink(missing_ok=True)
             for reload in (1, 2, 3):
                 server_stats(base, reset=True)
-                wall, rss, _line = run_newsboat(urls_file, cache, nb_config)
+                wall, rss, cpu = run_newsboat(urls_file, cache, nb_config)
                 phase = {1: "cold", 3: "warm"}.get(reload)
                 if phase:
-                    results.setdefault(f"newsboat {phase}", []).append((wall, rss))
+                    results.setdefault(f"newsboat {phase}", []).append((wall, rss, cpu))
                 print(f"  {latency:>2} ms rep {rep} newsboat reload{reload} {wall:6.2f} s "
-                      f"{rss:6.1f} MB  [{status_counts(base)}]", flush=True)  # fmt: skip
+                      f"{cpu:6.2f} cpu-s {rss:6.1f} MB  [{status_counts(base)}]",
+                      flush=True)  # fmt: skip
     finally:
         server.terminate()
         server.wait(10)
     return results
 
 
-def report(latency: int, results: dict[str, list[tuple[float, float]]]) -> bool:
+def report(latency: int, results: dict[str, list[tuple[float, float, float]]]) -> bool:
     """Print medians and ratios; True when every target holds."""
     print(f"\n## latency {latency} ms (medians of {len(next(iter(results.values())))} runs)")
-    print(f"{'reader':<16} {'wall s':>8} {'peak RSS MB':>12}")
-    median: dict[str, tuple[float, float]] = {}
+    print(f"{'reader':<16} {'wall s':>8} {'cpu s':>8} {'peak RSS MB':>12}")
+    median: dict[str, tuple[float, ...]] = {}
     for name, runs in results.items():
-        median[name] = (statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs))
-        print(f"{name:<16} {median[name][0]:8.2f} {median[name][1]:12.1f}")
+        median[name] = tuple(statistics.median(column) for column in zip(*runs, strict=True))
+        wall, rss, cpu = median[name]
+        print(f"{name:<16} {wall:8.2f} {cpu:8.2f} {rss:12.1f}")
     ok = True
     for phase, target in TARGETS.items():
         if f"newsboat {phase}" not in median:
@@ -180,8 +184,12 @@ def report(latency: int, results: dict[str, list[tuple[float, float]]]) -> bool:
         ratio = median[f"akhbar {phase}"][0] / median[f"newsboat {phase}"][0]
         verdict = "ok" if ratio <= target else "MISSED"
         ok &= ratio <= target
-        print(f"{phase} ratio akhbar/newsboat: {ratio:.2f} (target ≤ {target}) {verdict}")
-    peak = max(r for name, runs in results.items() if name.startswith("akhbar") for _, r in runs)
+        cpu_ratio = median[f"akhbar {phase}"][2] / median[f"newsboat {phase}"][2]
+        print(f"{phase} ratio akhbar/newsboat: {ratio:.2f} (target ≤ {target}) {verdict}; "
+              f"CPU-time ratio {cpu_ratio:.2f}")  # fmt: skip
+    peak = max(
+        run[1] for name, runs in results.items() if name.startswith("akhbar") for run in runs
+    )
     ok &= peak <= RSS_TARGET_MB
     print(f"akhbar peak RSS (all processes): {peak:.1f} MB (target ≤ {RSS_TARGET_MB}) "
           f"{'ok' if peak <= RSS_TARGET_MB else 'MISSED'}")  # fmt: skip
