@@ -51,9 +51,10 @@ class _Paragraph:
     rtl: bool
     word_starts: list[int]
     word_ends: list[int]
+    words: list[str]  # as shown (controls replaced), before shaping
     shaped: list[str]
     widths: list[int]
-    bounds: list[list[int] | None]
+    bounds: dict[int, list[int] | None]  # `word_bounds`, filled on first use
     text: str  # the shaped words with their gaps (one space per whitespace character)
     text_starts: list[int]  # where each shaped word starts in `text`
     cell_ends: list[int]  # cells from the first word's start to the end of word k
@@ -179,10 +180,9 @@ class Prepared:
         else:
             shaped = {word: word for word in unique}
         measured = {form: (cells(form), is_simple(form)) for form in set(shaped.values())}
-        bounds = {w: None if len(s) == len(w) else align(w, s) for w, s in shaped.items()}
         for index, rtl, words in found:
             self._paragraphs[index] = _build_paragraph(
-                self._spans[index][0], rtl, words, shaped, measured, bounds, self.mode
+                self._spans[index][0], rtl, words, shaped, measured, self.mode
             )
 
     def _is_rtl(self, shown: str) -> bool:
@@ -244,7 +244,6 @@ def _build_paragraph(
     words: _Words,
     shaped: dict[str, str],
     measured: dict[str, tuple[int, bool]],
-    bounds: dict[str, list[int] | None],
     mode: str,
 ) -> _Paragraph:
     """Lay the shaped words of one paragraph end to end, with the sums wrapping needs."""
@@ -265,9 +264,10 @@ def _build_paragraph(
         rtl=rtl,
         word_starts=word_starts,
         word_ends=word_ends,
+        words=logical,
         shaped=forms,
         widths=widths,
-        bounds=list(map(bounds.__getitem__, logical)),
+        bounds={},
         text=text,
         text_starts=text_starts,
         cell_ends=list(accumulate(piece_cells))[0::2],
@@ -337,7 +337,7 @@ def _tokens(paragraph: _Paragraph, first: int, a: int, last: int, b: int) -> lis
             gap = paragraph.word_starts[k] - paragraph.word_ends[k - 1]
             tokens.append((paragraph.word_ends[k - 1], None, 0, gap))
         shaped = paragraph.shaped[k]
-        bounds = paragraph.bounds[k]
+        bounds = word_bounds(paragraph, k)
         if bounds is None and len(shaped) != length:
             bounds = [0] * len(shaped) + [length]
         lo = a if k == first else 0
@@ -353,10 +353,19 @@ def _logical(paragraph: _Paragraph, k: int, shaped_at: int) -> int:
         return 0
     if shaped_at >= len(paragraph.shaped[k]):
         return length
-    bounds = paragraph.bounds[k]
+    bounds = word_bounds(paragraph, k)
     if bounds is None:
         return shaped_at if len(paragraph.shaped[k]) == length else 0
     return bounds[shaped_at]
+
+
+def word_bounds(paragraph: _Paragraph, k: int) -> list[int] | None:
+    """`align` of word `k` (None when shaping kept its length), computed when first needed:
+    only a highlighted line or a word cut inside needs it."""
+    if k not in paragraph.bounds:
+        logical, shaped = paragraph.words[k], paragraph.shaped[k]
+        paragraph.bounds[k] = None if len(shaped) == len(logical) else align(logical, shaped)
+    return paragraph.bounds[k]
 
 
 def _empty_line(index: int, offset: int, rtl: bool) -> VisualLine:

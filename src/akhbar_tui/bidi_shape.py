@@ -1,12 +1,15 @@
 """Arabic shaping for `bidi_layout`: words → presentation forms, cell widths, offset alignment.
 
-arabic-reshaper is a per-character Python loop with a large per-call overhead, so shaping is
-done once per batch of words: the distinct Arabic words of a batch are joined with spaces and
-shaped in one call (joining never crosses a space, and spaces pass through unchanged). Words
-holding a ZWJ are shaped run by run, because the reshaper deletes every U+200D and that would
-break emoji sequences. The reshaper is configured explicitly, key by key, so that a user's
-`PYTHON_ARABIC_RESHAPER_CONFIGURATION_FILE` cannot change what akhbar shows: lam-alef ligatures
-on, every other ligature off (the ALLAH word ligature would turn عبدالله into ﻋﺒﺪﷲ).
+Shaping is done once per distinct word of a batch. arabic-reshaper decides the forms, but its
+per-character loop (about 2 µs a letter, plus ~40 µs a call) would be most of a long article's
+layout time, so the common words — no ZWJ, and no harakat unless they are deleted — go through
+`_shape_plain`, the same algorithm over the reshaper's own letter and ligature tables in one
+tight loop (a test checks the two agree). The rest is given to the reshaper itself: kept harakat
+in one batched call (joining never crosses a space), ZWJ words one Arabic run at a time, because
+the reshaper deletes every U+200D and that would break emoji sequences. The reshaper is
+configured explicitly, key by key, so that a user's `PYTHON_ARABIC_RESHAPER_CONFIGURATION_FILE`
+cannot change what akhbar shows: lam-alef ligatures on, every other ligature off (the ALLAH word
+ligature would turn عبدالله into ﻋﺒﺪﷲ).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import cache
 
 import arabic_reshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, LETTERS_ARABIC, MEDIAL
 from arabic_reshaper.ligatures import LIGATURES
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
@@ -83,8 +87,9 @@ def _reshaper(keep_harakat: bool) -> arabic_reshaper.ArabicReshaper:
 def shape_words(words: Iterable[str], keep_harakat: bool) -> dict[str, str]:
     """Shape each distinct word once; words without Arabic letters map to themselves.
 
-    One reshaper call covers all plain words (its per-call overhead is ~40 µs and dominates
-    short words); ZWJ-bearing words are shaped one Arabic run at a time.
+    Plain words take `_shape_plain`; one reshaper call covers the words with kept harakat (its
+    per-call overhead dominates short words); ZWJ-bearing words are shaped one Arabic run at a
+    time.
     """
     reshape = _reshaper(keep_harakat).reshape
     result: dict[str, str] = {}
@@ -94,6 +99,10 @@ def shape_words(words: Iterable[str], keep_harakat: bool) -> dict[str, str]:
             result[word] = word
         elif "\u200d" in word:
             result[word] = _ARABIC_RUN.sub(lambda m: reshape(m.group()), word)
+        elif not HARAKAT_RE.search(word):
+            result[word] = _shape_plain(word)
+        elif not keep_harakat:
+            result[word] = _shape_plain(HARAKAT_RE.sub("", word))
         else:
             batch.append(word)
     if batch:
@@ -102,6 +111,57 @@ def shape_words(words: Iterable[str], keep_harakat: bool) -> dict[str, str]:
             shaped = [reshape(word) for word in batch]
         result.update(zip(batch, shaped, strict=True))
     return result
+
+
+_FORMS = {ch: forms for ch, forms in LETTERS_ARABIC.items() if ch != "\u200d"}
+_JOINS_BEFORE = frozenset(ch for ch, f in _FORMS.items() if f[FINAL] or f[MEDIAL])
+_JOINS_AFTER = frozenset(ch for ch, f in _FORMS.items() if f[INITIAL] or f[MEDIAL])
+_HAS_MEDIAL = frozenset(ch for ch, f in _FORMS.items() if f[MEDIAL])
+_LIGATURE_FORMS = {match: forms for name, (match, forms) in LIGATURES if name in _LAM_ALEF}
+_LIGATURE = re.compile("|".join(map(re.escape, _LIGATURE_FORMS)))
+_UNSHAPED = -1
+
+
+def _shape_plain(word: str) -> str:
+    """arabic-reshaper's `reshape` for a word without ZWJ or harakat, with akhbar's settings.
+
+    The same decisions in the same order (a letter joins the one before it when both sides
+    allow it, a final letter without a medial form ends the join, a lam-alef pair becomes one
+    ligature in the form its ends call for), over the reshaper's own tables.
+    """
+    forms = [_UNSHAPED] * len(word)
+    previous = ""
+    before = _UNSHAPED
+    for i, ch in enumerate(word):
+        if ch not in _FORMS:
+            form = _UNSHAPED
+        elif (
+            before == _UNSHAPED
+            or ch not in _JOINS_BEFORE
+            or previous not in _JOINS_AFTER
+            or (before == FINAL and previous not in _HAS_MEDIAL)
+        ):
+            form = ISOLATED
+        else:
+            forms[i - 1] = INITIAL if before == ISOLATED else MEDIAL
+            form = FINAL
+        forms[i] = form
+        previous, before = ch, form
+    glyphs = [ch if form < 0 else _FORMS[ch][form] for ch, form in zip(word, forms, strict=True)]
+    if "\u0644" in word:
+        for match in _LIGATURE.finditer(word):
+            a, b = match.span()
+            first, last = forms[a], forms[b - 1]
+            ends_isolated = last in (ISOLATED, FINAL)
+            if first in (ISOLATED, INITIAL):
+                form = ISOLATED if ends_isolated else INITIAL
+            else:
+                form = FINAL if ends_isolated else MEDIAL
+            ligature = _LIGATURE_FORMS[match.group()][form]
+            if ligature:
+                glyphs[a] = ligature
+                glyphs[a + 1 : b] = [""] * (b - 1 - a)
+    return "".join(glyphs)
 
 
 def cells(text: str) -> int:
