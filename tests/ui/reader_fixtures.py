@@ -26,6 +26,7 @@ HOSTILE_TITLE = (
 HOSTILE = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Hostile [b]feed[/b]</title><link>https://hostile.test/</link>
 <item><title>{HOSTILE_TITLE}</title><link>javascript:alert(1)</link><guid>h1</guid>
+<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>
 <description>&lt;p&gt;[red]x[/red] {ESC}[2J{ESC}]0;title\x07 [link=file:///etc/passwd]p[/link]&lt;/p&gt;</description>
 </item></channel></rss>
 """

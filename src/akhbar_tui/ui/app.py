@@ -36,7 +36,7 @@ from akhbar_tui.ui.screens.main import MainScreen
 from akhbar_tui.ui.text import Bidi
 
 FIRST_PAINT_ENV = "AKHBAR_FIRST_PAINT_FILE"
-"""When set, the app writes the wall-clock time of its first screen with headlines to this file."""
+"""When set, the app writes the time of its first screen with headlines (and its pid) there."""
 
 
 class AkhbarApp(App[None]):
@@ -223,4 +223,4 @@ class AkhbarApp(App[None]):
         target = os.environ.get(FIRST_PAINT_ENV)
         if target:
             with open(target, "w", encoding="utf-8") as handle:
-                handle.write(f"{time.time():.6f}\n")
+                handle.write(f"{time.time():.6f} {os.getpid()}\n")

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from akhbar_tui.models import Article, Feed, Figure, Headline, HeadlineQuery
-from akhbar_tui.ui.messages import ArticleOpened, FeedsChanged
+from akhbar_tui.ui.messages import ArticleOpened, BidiModeChanged, FeedsChanged
 from akhbar_tui.ui.screens.reading import ReadingActions
 from akhbar_tui.ui.status import StatusLine
 from akhbar_tui.ui.widgets.article_doc import Doc
@@ -215,6 +215,14 @@ class MainScreen(ReadingActions, Screen[None]):
     @on(FeedsChanged)
     def _feeds_changed(self) -> None:
         self.reload()
+
+    @on(BidiModeChanged)
+    def _bidi_changed(self) -> None:
+        self.headlines.forget_layout()
+        self.feeds.refresh()
+        self.figures_list.refresh()
+        if self.doc is not None:
+            self.article_view.show(self.doc)
 
     # ── panes ─────────────────────────────────────────────────────────────────────────────────
 

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from akhbar_tui.models import Headline
-from akhbar_tui.ui.text import Bidi, pad, relative_time
+from akhbar_tui.ui.text import Bidi, Fitted, pad, relative_time
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 PAGE = 200
@@ -53,6 +53,7 @@ class HeadlineList(VirtualList):
         self._pages: dict[int, list[Headline]] = {}
         self._asked: set[int] = set()
         self._now = datetime.now(UTC)
+        self._fitted: dict[tuple[int, int, int], tuple[Fitted, Fitted | None]] = {}
 
     def reset(
         self,
@@ -70,6 +71,7 @@ class HeadlineList(VirtualList):
         self.generation += 1
         self._pages = dict(pages or {})
         self._asked = set()
+        self._fitted.clear()
         self._now = getattr(self.app, "now", lambda: datetime.now(UTC))()
         self.set_count(count, keep_cursor=cursor)
         if top is not None:
@@ -151,18 +153,36 @@ class HeadlineList(VirtualList):
         title_width = max(width - 2 - len(age) - 1 - (feed_width + 1 if feed_width else 0), 1)
         mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
         mark_style = style + self.get_component_rich_style("headline-list--star", partial=True)
-        title = self.bidi.fit(headline.title, title_width, headline.direction)
+        title, feed = self._fit(headline, title_width, feed_width)
         segments = [
             Segment(mark, mark_style if headline.starred else title_style),
             Segment(pad(title.text, title.cells, title_width, right=title.rtl), title_style),
         ]
-        if feed_width:
-            feed = self.bidi.fit(headline.feed_title, feed_width)
+        if feed is not None:
             segments.append(
                 Segment(" " + pad(feed.text, feed.cells, feed_width, right=False), meta_style)
             )
         segments.append(Segment(" " + age, meta_style))
         return Strip(segments)
+
+    def _fit(
+        self, headline: Headline, title_width: int, feed_width: int
+    ) -> tuple[Fitted, Fitted | None]:
+        """Shaped, truncated title and feed name, kept per row and width (repaints are free)."""
+        key = (headline.id, title_width, feed_width)
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            if len(self._fitted) > 4 * PAGE:
+                self._fitted.clear()
+            title = self.bidi.fit(headline.title, title_width, headline.direction)
+            feed = self.bidi.fit(headline.feed_title, feed_width) if feed_width else None
+            fitted = self._fitted[key] = (title, feed)
+        return fitted
+
+    def forget_layout(self) -> None:
+        """Drop the fitted rows (the bidi mode changed) and repaint."""
+        self._fitted.clear()
+        self.refresh()
 
     def _ask(self, page: int) -> None:
         if page not in self._asked:
