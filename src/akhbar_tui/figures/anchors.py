@@ -43,6 +43,7 @@ ANCHOR_WORDS["magnitude"] = WORD
 
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*")
 _EDGE_PUNCTUATION = "()[]{}«»\"'“”‘’،,.;:!?؛؟-–—"
+_EDGES = frozenset(_EDGE_PUNCTUATION)
 
 
 def find_anchors(text: str) -> list[tuple[int, str]]:
@@ -54,16 +55,22 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
     folded = same_length_fold(text)
     found = [(m.start(), DIGIT) for m in _DIGITS.finditer(folded)]
     get = ANCHOR_WORDS.get
+    edges = _EDGES
     position = 0
     for word in folded.split():
         kind = get(word)
         core = word
         if kind is None:
-            core = word.strip(_EDGE_PUNCTUATION)
-            if core.isascii():
+            if word[0] in edges or word[-1] in edges:
+                core = word.strip(_EDGE_PUNCTUATION)
+                if not core:
+                    continue
+            if "A" <= core[0] <= "Z" or "-" in core:
                 core = core.lower().partition("-")[0]
             elif "ـ" in core:
                 core = core.replace("ـ", "")
+            elif core is word:
+                continue
             kind = get(core)
             if kind is None:
                 continue

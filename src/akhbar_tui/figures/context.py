@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
+from akhbar_tui.figures.text import Token, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -20,19 +20,22 @@ _EN_QUALIFIERS = (
 )
 
 
-def _tail_pattern(groups: tuple[tuple[str, str], ...], flags: int = 0) -> re.Pattern[str]:
-    parts = [f"(?P<{name}{k}>{words})" for k, (name, words) in enumerate(groups)]
-    return re.compile(r"(?:^|[\s(])[وبل]?(?:" + "|".join(parts) + r")\s*(?:ب|بـ|ل|لـ)?\s*$", flags)
+def _tail_pattern() -> re.Pattern[str]:
+    """One pattern for both languages, tolerant of alef and yaa spellings (no folding needed)."""
+    parts = []
+    for k, (name, words) in enumerate((*_AR_QUALIFIERS, *_EN_QUALIFIERS)):
+        spelled = words.replace("ا", "[اأإآ]").replace("ي", "[يى]")
+        parts.append(f"(?P<{name}{k}>{spelled})")
+    alternatives = "|".join(parts)
+    return re.compile(rf"(?:^|[\s(])[وبل]?(?:{alternatives})\s*(?:ب|بـ|ل|لـ)?\s*$", re.IGNORECASE)
 
 
-_AR_TAIL = _tail_pattern(_AR_QUALIFIERS)
-_EN_TAIL = _tail_pattern(_EN_QUALIFIERS, re.IGNORECASE)
+_TAIL = _tail_pattern()
 
 
 def qualifier(text: str, start: int) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None."""
-    before = text[max(0, start - 24) : start]
-    match = _AR_TAIL.search(fold(before)) or _EN_TAIL.search(before)
+    match = _TAIL.search(text, max(0, start - 24), start)
     if match is None or match.lastgroup is None:
         return None
     return match.lastgroup.rstrip("0123456789")
@@ -108,6 +111,8 @@ def _english_singular(word: str) -> str:
         return "person"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word

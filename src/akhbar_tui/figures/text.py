@@ -73,8 +73,8 @@ class Token:
 
     __slots__ = ("_norm", "end", "kind", "start", "text")
 
-    def __init__(self, kind: str, start: int, end: int, text: str) -> None:
-        self.kind = kind
+    def __init__(self, kind: str | None, start: int, end: int, text: str) -> None:
+        self.kind = kind or "s"
         self.start = start
         self.end = end
         self.text = text
@@ -94,10 +94,7 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Number, word and single-symbol tokens of `text[start:end]`, with offsets into `text`."""
     stop = len(text) if end is None else end
-    return [
-        Token(m.lastgroup or "s", m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(text, start, stop)
-    ]
+    return [Token(m.lastgroup, *m.span(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def word_set(words: str) -> frozenset[str]:
