@@ -38,14 +38,6 @@ from proctree import run_measured
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("AKHBAR_BENCH_DIR", REPO.parent / "shared" / "bench"))
-# `akhbar refresh` through the real command line (registering the command in that process
-# in case cli.py does not list it yet).
-LAUNCHER = (
-    "import sys\n"
-    "from akhbar_tui import cli\n"
-    "cli.COMMANDS.setdefault('refresh', ('refresh', 'fetch every feed now'))\n"
-    "sys.exit(cli.main(sys.argv[1:]))\n"
-)
 TARGETS = {"cold": 0.9, "warm": 0.2}
 RSS_TARGET_MB = 150
 
@@ -101,7 +93,7 @@ def akhbar_config(work: Path, urls: list[str]) -> Path:
 
 def run_akhbar(config: Path, data: Path) -> tuple[float, float, float, str]:
     env = dict(os.environ, AKHBAR_CONFIG_DIR=str(config.parent), AKHBAR_DATA_DIR=str(data))
-    command = [sys.executable, "-c", LAUNCHER, "refresh", "--config", str(config)]
+    command = [sys.executable, "-m", "akhbar_tui", "refresh", "--config", str(config)]
     wall, rss, cpu, out = run_measured(command, env)
     return wall, rss, cpu, out.strip().splitlines()[-1] if out.strip() else "(no output)"
 

@@ -16,14 +16,8 @@ from xml.sax.saxutils import escape
 
 from akhbar_tui.config import Config, load_config
 
-# Runs the real `akhbar` command line; registers `refresh` in that process if cli.py does not
-# list it yet (the wiring is the lead's), so these tests exercise the same code path either way.
-LAUNCHER = (
-    "import sys\n"
-    "from akhbar_tui import cli\n"
-    "cli.COMMANDS.setdefault('refresh', ('refresh', 'fetch every feed now'))\n"
-    "sys.exit(cli.main(sys.argv[1:]))\n"
-)
+# The real `akhbar` command line, as a subprocess.
+AKHBAR = (sys.executable, "-m", "akhbar_tui")
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -76,7 +70,7 @@ def write_config(
 def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """`akhbar ARGS…` in a subprocess (environment inherited, so user dirs stay redirected)."""
     return subprocess.run(
-        [sys.executable, "-c", LAUNCHER, *args],
+        [*AKHBAR, *args],
         capture_output=True,
         text=True,
         timeout=timeout,

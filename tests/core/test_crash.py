@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from engine_helpers import LAUNCHER, rss, run_cli, snapshot, write_config
+from engine_helpers import AKHBAR, rss, run_cli, snapshot, write_config
 from feedserver import FeedServer, Recorded, Reply, feed
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and /proc")
@@ -96,7 +96,7 @@ def test_sigkill_at_random_moments_keeps_every_stored_article_and_flag(
             flag_some(database, rng)
             before = snapshot(database)
             process = subprocess.Popen(
-                [sys.executable, "-c", LAUNCHER, "refresh", "--config", str(config)],
+                [*AKHBAR, "refresh", "--config", str(config)],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -150,7 +150,7 @@ def test_refreshes_and_a_reader_in_parallel_processes_share_the_database(
         )
         processes = [
             subprocess.Popen(
-                [sys.executable, "-c", LAUNCHER, "refresh", "--config", str(config)],
+                [*AKHBAR, "refresh", "--config", str(config)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
