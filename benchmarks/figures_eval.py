@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/figures_eval.py            # score data/figures_dev/dev.jsonl
     .venv/bin/python benchmarks/figures_eval.py --build    # rebuild dev.jsonl from ar.txt/en.txt
     .venv/bin/python benchmarks/figures_eval.py --errors   # also list every miss and false alarm
+    .venv/bin/python benchmarks/figures_eval.py --heldout  # score heldout.txt (never tuned on)
 
 Gold is written in `ar.txt`/`en.txt` (span strings, readable in review); `--build` finds their
 offsets and writes the JSON lines `{"id", "lang", "country", "text", "figures": [record, ...]}`.
@@ -24,6 +25,7 @@ from akhbar_tui.figures import extract
 DATA = Path(__file__).parent / "data" / "figures_dev"
 SOURCES = (("ar", DATA / "ar.txt"), ("en", DATA / "en.txt"))
 DEV = DATA / "dev.jsonl"
+HELDOUT = DATA / "heldout.txt"
 
 
 def _value(field: str) -> float | int | None:
@@ -138,11 +140,12 @@ class Tally:
         return f"{counts} | span {prf(self.span, self.span_pred)} | full {prf(self.full)}"
 
 
-def evaluate(show_errors: bool) -> dict[str, Tally]:
-    """Score every record; returns the tallies by slice name."""
+def evaluate(show_errors: bool, records: list[dict[str, object]] | None = None) -> dict[str, Tally]:
+    """Score every record (the dev set unless given); returns the tallies by slice name."""
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for line in DEV.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    if records is None:
+        records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    for record in records:
         text = record["text"]
         preds = [
             {
@@ -199,10 +202,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", action="store_true", help="rebuild dev.jsonl from ar.txt/en.txt")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out sentences")
     args = parser.parse_args()
     if args.build:
         build()
-    tallies = evaluate(args.errors)
+    held = None
+    if args.heldout:
+        held = [{**r, "lang": str(r["id"]).split("-")[1]} for r in _blocks("", HELDOUT)]
+    tallies = evaluate(args.errors, held)
     order = ["overall", "ar", "en", *sorted(k for k in tallies if k.startswith("kind:"))]
     for name in order:
         if name in tallies:
