@@ -73,7 +73,9 @@ _W4_EN = re.compile(r"E[SC](?=E)")
 _W4_AN = re.compile(r"NC(?=N)")
 _W5 = re.compile(r"T+(?=E)|(?<=E)T+")
 _W6 = str.maketrans("STC", "OOO")
-_EN_RUN = re.compile("E+")
+# Spans whose nearest strong class is AL (W2: L, R and AL are strong) or L (W7: AL is R by then).
+_W2 = re.compile("A[^LR]*")
+_W7 = re.compile("L[^R]*")
 _N1_LTR_IN_RTL = re.compile(r"L[OWX]+(?=L)")
 _N1_RTL_IN_LTR = re.compile(r"[REN][OWX]+(?=[REN])")
 _N2_RTL = str.maketrans("OWX", "RRR")
@@ -91,7 +93,20 @@ _OPENERS = {
 }
 _CLOSERS = {ch for ch in MIRRORED if unicodedata.category(ch) == "Pe"}
 _BRACKET = re.compile("[" + re.escape("".join(sorted(_OPENERS.keys() | _CLOSERS))) + "]")
-_MIRROR = str.maketrans(MIRRORED)
+
+
+def _mirror(text: str) -> str:
+    """Rule L4 on a right-to-left piece: each mirrored character swapped for its mirror.
+
+    A regex pass touches only the brackets; `str.translate` would look up every character.
+    """
+    return _MIRRORED_CHAR.sub(_mirrored, text)
+
+
+def _mirrored(match: re.Match[str]) -> str:
+    return MIRRORED[match.group()]
+
+
 _MIRRORED_CHAR = re.compile("[" + re.escape("".join(sorted(MIRRORED))) + "]")
 _MAX_BRACKET_DEPTH = 63
 
@@ -142,7 +157,7 @@ def _resolve(text: str, classes: str, rtl: bool) -> str:
     if "M" in s:
         s = _W1.sub(lambda m: m.group(1) * len(m.group()), s)
     if "E" in s and "A" in s:
-        s = _retag_numbers(s, "A", "N")
+        s = _W2.sub(_numbers_as_arabic, s)
     s = s.replace("A", "R")
     if "S" in s or "C" in s:
         if "E" in s:
@@ -153,7 +168,7 @@ def _resolve(text: str, classes: str, rtl: bool) -> str:
         s = _W5.sub(lambda m: "E" * len(m.group()), s)
     s = s.translate(_W6)
     if "E" in s and "L" in s:
-        s = _retag_numbers(s, "L", "L")
+        s = _W7.sub(_numbers_as_ltr, s)
     if _BRACKET.search(text):
         s = _bracket_pairs(text, s, classes, e)
     if rtl:
@@ -165,17 +180,14 @@ def _resolve(text: str, classes: str, rtl: bool) -> str:
     return s[1:-1].translate(_N2_LTR).translate(_LEVELS_LTR)
 
 
-def _retag_numbers(s: str, after: str, new: str) -> str:
-    """Rules W2/W7: European numbers whose nearest strong class before them is `after`."""
-    pieces: list[str] = []
-    done = 0
-    for run in _EN_RUN.finditer(s):
-        a, b = run.span()
-        strong = max(s.rfind("L", 0, a), s.rfind("R", 0, a), s.rfind("A", 0, a))
-        if s[strong] == after:
-            pieces += [s[done:a], new * (b - a)]
-            done = b
-    return "".join(pieces) + s[done:] if pieces else s
+def _numbers_as_arabic(span: re.Match[str]) -> str:
+    """Rule W2 on a span from an AL to the next L or R: its European numbers become AN."""
+    return span.group().replace("E", "N")
+
+
+def _numbers_as_ltr(span: re.Match[str]) -> str:
+    """Rule W7 on a span from an L to the next R: its European numbers become L."""
+    return span.group().replace("E", "L")
 
 
 def _bracket_pairs(text: str, s: str, classes: str, e: str) -> str:
@@ -237,23 +249,47 @@ def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segme
     after their base (L3), and their mirrored characters are swapped (L4). `simple` says every
     character is its own cluster.
     """
-    segments: list[Segment] = []
-    for block in _BLOCK.finditer(line_levels):
-        a, b = block.span()
-        if line_levels[a] == "0":
-            segments.append((a, b, False))
-            continue
-        runs = [run.span() for run in _RUN.finditer(line_levels, a, b)]
-        segments.extend((x, y, line_levels[x] == "1") for x, y in reversed(runs))
+    segments: list[Segment]
+    if "0" in line_levels:
+        segments = []
+        for block in _BLOCK.finditer(line_levels):
+            a, b = block.span()
+            if line_levels[a] == "0":
+                segments.append((a, b, False))
+                continue
+            runs = [run.span() for run in _RUN.finditer(line_levels, a, b)]
+            segments.extend((x, y, line_levels[x] == "1") for x, y in reversed(runs))
+    else:  # the usual RTL line: one block at levels 1 and 2
+        runs = [run.span() for run in _RUN.finditer(line_levels)]
+        segments = [(x, y, line_levels[x] == "1") for x, y in reversed(runs)]
+    if simple and _MIRRORED_CHAR.search(text) is None:
+        pieces = [text[a:b][::-1] if back else text[a:b] for a, b, back in segments]
+        return "".join(pieces), tuple(segments)
     pieces = []
     for start, end, backwards in segments:
         piece = text[start:end]
         if backwards:
             piece = piece[::-1] if simple else _reverse_clusters(piece)
             if _MIRRORED_CHAR.search(piece):
-                piece = piece.translate(_MIRROR)
+                piece = _mirror(piece)
         pieces.append(piece)
     return "".join(pieces), tuple(segments)
+
+
+def visual_order(
+    text: str, classes: str, rtl: bool, simple: bool
+) -> tuple[str, tuple[Segment, ...]]:
+    """A line's visual string and level runs (`levels` then `reorder`), with a shortcut for
+    the lines that need no resolution: all right-to-left (with neutrals) in an RTL paragraph,
+    all left-to-right in an LTR one, about half the lines of Arabic news."""
+    if (_ANY_LTR_OR_NUMBER if rtl else _ANY_RTL).search(classes) is None:
+        if not rtl:
+            return text, ((0, len(text), False),)
+        piece = text[::-1] if simple else _reverse_clusters(text)
+        if _MIRRORED_CHAR.search(piece):
+            piece = _mirror(piece)
+        return piece, ((0, len(text), True),)
+    return reorder(text, levels(text, classes, rtl), simple)
 
 
 def _reverse_clusters(piece: str) -> str:

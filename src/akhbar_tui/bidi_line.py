@@ -92,3 +92,43 @@ class VisualLine:
                 result.append((column, column + width, lo, hi))
             column += width
         return result
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def new_line(
+    paragraph: int,
+    start: int,
+    end: int,
+    logical: str,
+    visual: str,
+    rtl: bool,
+    cells: int,
+    shaped: str,
+    segments: tuple[Segment, ...],
+    simple: bool,
+    tokens: Callable[[], list[Token]],
+) -> VisualLine:
+    """`VisualLine(...)`, a quarter of the cost: the frozen dataclass's `__init__` sets each
+    field through `object.__setattr__`, and a long article at a new width makes hundreds."""
+    line = _new(VisualLine)
+    _set(
+        line,
+        "__dict__",
+        {
+            "paragraph": paragraph,
+            "start": start,
+            "end": end,
+            "logical": logical,
+            "visual": visual,
+            "rtl": rtl,
+            "cells": cells,
+            "_shaped": shaped,
+            "_segments": segments,
+            "_simple": simple,
+            "_tokens": tokens,
+        },
+    )
+    return line

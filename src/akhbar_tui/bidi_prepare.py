@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 
-from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, levels, reorder
-from akhbar_tui.bidi_line import Token, VisualLine
+from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, visual_order
+from akhbar_tui.bidi_line import Token, VisualLine, new_line
 from akhbar_tui.bidi_shape import align, cells, clusters, is_simple, shape_words
 
 # What str.splitlines splits on: no line separator may reach the bidi rules (rule P1).
@@ -205,24 +205,25 @@ class Prepared:
         shaped = paragraph.text[lo:hi]
         simple = paragraph.simple or is_simple(shaped)
         if self.mode == "app":
-            line_levels = levels(shaped, paragraph.classes[lo:hi], paragraph.rtl)
-            visual, segments = reorder(shaped, line_levels, simple)
+            visual, segments = visual_order(shaped, paragraph.classes[lo:hi], paragraph.rtl, simple)
         else:
             visual, segments = shaped, ((0, len(shaped), False),)
-        start = paragraph.word_starts[first] + _logical(paragraph, first, a)
-        end = paragraph.word_starts[last] + _logical(paragraph, last, b)
-        return VisualLine(
-            paragraph=index,
-            start=start,
-            end=end,
-            logical=self.text[start:end],
-            visual=visual,
-            rtl=paragraph.rtl,
-            cells=width,
-            _shaped=shaped,
-            _segments=segments,
-            _simple=simple,
-            _tokens=partial(_tokens, paragraph, first, a, last, b),
+        start = paragraph.word_starts[first] + (a and _logical(paragraph, first, a))
+        end = paragraph.word_ends[last]
+        if b != len(paragraph.shaped[last]):
+            end = paragraph.word_starts[last] + _logical(paragraph, last, b)
+        return new_line(
+            index,
+            start,
+            end,
+            self.text[start:end],
+            visual,
+            paragraph.rtl,
+            width,
+            shaped,
+            segments,
+            simple,
+            partial(_tokens, paragraph, first, a, last, b),
         )
 
 
