@@ -6,9 +6,11 @@ bidi classes, mostly as regular-expression passes (C speed; a per-character Pyth
 cost more than shaping). Each line is resolved as its own paragraph with the direction of the
 paragraph it came from, which is what `fribidi --nobreak` does for one input line.
 
-Explicit embeddings, overrides and isolates (LRE … PDI) are treated as boundary neutrals (BN):
-the text inside them is ordered as if they were absent. Feed text has the embeddings stripped
-already; honouring the rest would let a stranger reorder what surrounds them.
+Explicit embeddings and overrides (LRE, RLE, LRO, RLO, PDF) are treated as boundary neutrals
+(BN): the text inside them is ordered as if they were absent (feed text has them stripped
+already; honouring an override would let a stranger reorder what surrounds it). Isolates
+(LRI, RLI, FSI … PDI) are honoured, by `bidi_isolates`: they can only reorder their own content.
+LRM, RLM and ALM are strong characters of their direction, by their bidi class.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ _CODES = {
     "S": "X",
     "WS": "W",
     "ON": "O",
+    "LRI": "i",
+    "RLI": "j",
+    "FSI": "f",
+    "PDI": "p",
 }
 
 
@@ -57,17 +63,36 @@ def bidi_classes(text: str) -> str:
     return text.translate(_CLASSES)
 
 
-_FIRST_STRONG = re.compile("[LRA]")
+_STRONG = re.compile("[LRA]")
+_STRONG_OR_ISOLATE_CONTROL = re.compile("[LRAijfp]")
+ISOLATE_CONTROL = re.compile("[ijfp]")
 
 
-def first_strong_rtl(classes: str) -> bool | None:
-    """Rule P2/P3: True if the first strong character is R or AL, None if there is none."""
-    found = _FIRST_STRONG.search(classes)
-    return None if found is None else found.group() != "L"
+def first_strong_rtl(classes: str, start: int = 0, *, stop_at_pdi: bool = False) -> bool | None:
+    """Rules P2/P3: True if the first strong character from `start` is R or AL, False if L,
+    None if there is none. Characters between an isolate initiator and its matching PDI (or
+    the end) are skipped; `stop_at_pdi` ends the search at an unmatched PDI (an FSI's content).
+    """
+    if ISOLATE_CONTROL.search(classes, start) is None:
+        found = _STRONG.search(classes, start)
+        return None if found is None else found.group() != "L"
+    depth = 0
+    for found in _STRONG_OR_ISOLATE_CONTROL.finditer(classes, start):
+        kind = found.group()
+        if kind in "ijf":
+            depth += 1
+        elif kind == "p":
+            if depth:
+                depth -= 1
+            elif stop_at_pdi:
+                return None
+        elif depth == 0:
+            return kind != "L"
+    return None
 
 
-_ANY_RTL = re.compile("[RAN]")
-_ANY_LTR_OR_NUMBER = re.compile("[LEN]")
+_ANY_RTL = re.compile("[RANijfp]")
+_ANY_LTR_OR_NUMBER = re.compile("[LENijfp]")
 _W1 = re.compile(r"([^M])M+")
 _W4_EN = re.compile(r"E[SC](?=E)")
 _W4_AN = re.compile(r"NC(?=N)")
@@ -83,7 +108,8 @@ _N2_LTR = str.maketrans("OWX", "LLL")
 _NUMBERS_AS_R = str.maketrans("EN", "RR")
 _LEVELS_RTL = str.maketrans("LREN", "2122")
 _LEVELS_LTR = str.maketrans("LREN", "0122")
-_L1_TRAILING = re.compile(r"[WBX]+$|[WB]*X")
+_L1_TRAILING = re.compile(r"[WBXijfp]+$|[WBijfp]*X")
+_L1_ENDS = ("W", "B", "X", "i", "j", "f", "p")
 
 _EQUIVALENT = {"\u2329": "\u3008", "\u232a": "\u3009"}
 _OPENERS = {
@@ -112,7 +138,8 @@ _MAX_BRACKET_DEPTH = 63
 
 
 def levels(text: str, classes: str, rtl: bool) -> str:
-    """Resolved embedding level of each character, as digits ('0', '1' or '2').
+    """Resolved embedding level of each character, as `chr(48 + level)`: digits '0'–'2'
+    unless the line holds isolates (`bidi_isolates`).
 
     `classes` is `bidi_classes(text)`; `rtl` is the paragraph direction. Pure runs (the common
     case: an Arabic line without digits or Latin, or an English line) skip the rules entirely.
@@ -120,11 +147,15 @@ def levels(text: str, classes: str, rtl: bool) -> str:
     base = "1" if rtl else "0"
     if not (_ANY_LTR_OR_NUMBER if rtl else _ANY_RTL).search(classes):
         return base * len(text)
-    if "B" in classes:
+    if ISOLATE_CONTROL.search(classes):
+        from akhbar_tui.bidi_isolates import isolate_levels  # it builds on this module
+
+        resolved = isolate_levels(text, classes, rtl)
+    elif "B" in classes:
         resolved = _without_boundary_neutrals(text, classes, rtl)
     else:
         resolved = _resolve(text, classes, rtl)
-    if classes[-1:] in ("W", "B", "X") or "X" in classes:
+    if classes[-1:] in _L1_ENDS or "X" in classes:
         chars = list(resolved)
         for match in _L1_TRAILING.finditer(classes):
             chars[match.start() : match.end()] = base * (match.end() - match.start())
@@ -153,7 +184,17 @@ def _without_boundary_neutrals(text: str, classes: str, rtl: bool) -> str:
 def _resolve(text: str, classes: str, rtl: bool) -> str:
     """Rules W1–W7, N0–N2, I1–I2 on one isolating run sequence with sos = eos = base."""
     e = "R" if rtl else "L"
-    s = e + classes + e
+    return resolve_types(text, classes, e, e, e).translate(_LEVELS_RTL if rtl else _LEVELS_LTR)
+
+
+def resolve_types(text: str, classes: str, e: str, sos: str, eos: str) -> str:
+    """Rules W1–W7 and N0–N2 on one isolating run sequence: the resolved type of each
+    character, L, R, E (European number) or N (Arabic number), for I1–I2 to turn into levels.
+
+    `e` is the embedding direction (L or R); `sos`/`eos` the types before and after it.
+    """
+    rtl = e == "R"
+    s = sos + classes + eos
     if "M" in s:
         s = _W1.sub(lambda m: m.group(1) * len(m.group()), s)
     if "E" in s and "A" in s:
@@ -174,10 +215,10 @@ def _resolve(text: str, classes: str, rtl: bool) -> str:
     if rtl:
         if "L" in s:
             s = _N1_LTR_IN_RTL.sub(lambda m: "L" * len(m.group()), s)
-        return s[1:-1].translate(_N2_RTL).translate(_LEVELS_RTL)
+        return s[1:-1].translate(_N2_RTL)
     if "R" in s or "E" in s or "N" in s:
         s = _N1_RTL_IN_LTR.sub(lambda m: m.group()[0] + "R" * (len(m.group()) - 1), s)
-    return s[1:-1].translate(_N2_LTR).translate(_LEVELS_LTR)
+    return s[1:-1].translate(_N2_LTR)
 
 
 def _numbers_as_arabic(span: re.Match[str]) -> str:
@@ -237,20 +278,25 @@ Segment = tuple[int, int, bool]
 """A run of one level in a line: (start, end, reversed) in logical positions."""
 
 _BLOCK = re.compile("0+|[12]+")
+_ABOVE_TWO = re.compile("[^012]")
 _RUN = re.compile("1+|2+")
 
 
 def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segment, ...]]:
     """Rules L2–L4: the visual string and its level runs in visual (left-to-right) order.
 
-    Levels are 0–2 here (no explicit embeddings), so L2 is: reverse each block at level ≥ 1,
+    Without isolates levels are 0–2, so L2 is: reverse each block at level ≥ 1,
     which reverses the order of its runs and the characters of its level-1 runs. Odd runs are
     reversed by grapheme cluster, so marks, variation selectors and ZWJ emoji sequences stay
     after their base (L3), and their mirrored characters are swapped (L4). `simple` says every
     character is its own cluster.
     """
     segments: list[Segment]
-    if "0" in line_levels:
+    if _ABOVE_TWO.search(line_levels):
+        from akhbar_tui.bidi_isolates import segments_any_level  # it builds on this module
+
+        segments = segments_any_level(line_levels)
+    elif "0" in line_levels:
         segments = []
         for block in _BLOCK.finditer(line_levels):
             a, b = block.span()

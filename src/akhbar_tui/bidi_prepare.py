@@ -24,15 +24,18 @@ from akhbar_tui.bidi_shape import align, cells, clusters, is_simple, shape_words
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 BREAK_SPACE = " \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"  # not the no-break spaces
 _BREAK = re.compile(f"([{BREAK_SPACE}]+)")
-_NEEDS_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEEDS_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
+_ISOLATE_CHAR = re.compile("[\u2066-\u2069]")
 
 # One character in, one character out, so offsets survive: controls become their visible
-# pictures (never reach the terminal), tabs become spaces, embeddings/overrides/isolates become
-# ZWSP (zero width, and no terminal reorders around it).
+# pictures (never reach the terminal), tabs become spaces, embeddings/overrides become ZWSP
+# (zero width, and no terminal reorders around it). Isolates are kept until their bidi classes
+# are taken, then hidden the same way (HIDE_ISOLATES).
 DISPLAY = {c: 0x2400 + c for c in range(0x20)}
 DISPLAY |= {0x09: 0x20, 0x7F: 0x2421}
 DISPLAY |= {c: 0xFFFD for c in range(0x80, 0xA0)}
-DISPLAY |= {c: 0x200B for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+DISPLAY |= {c: 0x200B for c in range(0x202A, 0x202F)}
+HIDE_ISOLATES = {c: 0x200B for c in range(0x2066, 0x206A)}
 
 _FIRST_BATCH_CHARS = 4096
 _WIDTHS_KEPT = 4
@@ -162,7 +165,7 @@ class Prepared:
     def _shape_batch(self, first: int) -> None:
         """Shape paragraphs from `first` on, doubling the batch each time (one reshaper call)."""
         budget = max(_FIRST_BATCH_CHARS, self._shaped_chars)
-        found: list[tuple[int, bool, _Words]] = []
+        found: list[tuple[int, _Words]] = []
         chars = 0
         index = first
         while index < len(self._spans) and self._paragraphs[index] is None and chars < budget:
@@ -170,29 +173,21 @@ class Prepared:
             shown = self.text[start:end]
             if _NEEDS_DISPLAY.search(shown):
                 shown = shown.translate(DISPLAY)
-            found.append((index, self._is_rtl(shown), _split_words(shown, start)))
+            found.append((index, _split_words(shown, start)))
             chars += end - start + 1
             index += 1
         self._shaped_chars += chars
-        unique = {word for _, _, (_, _, words) in found for word in words}
+        unique = {word for _, (_, _, words) in found for word in words}
         if self.mode == "app":
             shaped = shape_words(unique, self.keep_harakat)
         else:
             shaped = {word: word for word in unique}
         measured = {form: (cells(form), is_simple(form)) for form in set(shaped.values())}
-        for index, rtl, words in found:
+        forced = None if self.direction == "auto" else self.direction == "rtl"
+        for index, words in found:
             self._paragraphs[index] = _build_paragraph(
-                self._spans[index][0], rtl, words, shaped, measured, self.mode
+                self._spans[index][0], forced, self.fallback == "rtl", words, shaped, measured
             )
-
-    def _is_rtl(self, shown: str) -> bool:
-        if self.direction != "auto":
-            return self.direction == "rtl"
-        for ch in shown:
-            strong = first_strong_rtl(bidi_classes(ch))
-            if strong is not None:
-                return strong
-        return self.fallback == "rtl"
 
     def _materialize(self, spec: LineSpec) -> VisualLine:
         index, first, a, last, b, width = spec
@@ -241,13 +236,17 @@ def _split_words(shown: str, offset: int) -> _Words:
 
 def _build_paragraph(
     start: int,
-    rtl: bool,
+    forced_rtl: bool | None,
+    fallback_rtl: bool,
     words: _Words,
     shaped: dict[str, str],
     measured: dict[str, tuple[int, bool]],
-    mode: str,
 ) -> _Paragraph:
-    """Lay the shaped words of one paragraph end to end, with the sums wrapping needs."""
+    """Lay the shaped words of one paragraph end to end, with the sums wrapping needs.
+
+    The direction (rules P2/P3) is read from the shaped text's classes: shaping keeps every
+    strong character strong in its direction.
+    """
     word_starts, word_ends, logical = words
     forms = list(map(shaped.__getitem__, logical))
     widths = [measured[form][0] for form in forms]
@@ -260,6 +259,17 @@ def _build_paragraph(
     piece_cells[0::2] = widths
     piece_cells[1::2] = map(len, gaps)
     text = "".join(pieces)
+    classes = bidi_classes(text)
+    rtl = forced_rtl
+    if rtl is None:
+        rtl = first_strong_rtl(classes)
+        if rtl is None:
+            rtl = fallback_rtl
+    simple = all(measured[form][1] for form in forms)
+    if _ISOLATE_CHAR.search(text):
+        text = text.translate(HIDE_ISOLATES)
+        forms = [form.translate(HIDE_ISOLATES) for form in forms]
+        logical = [word.translate(HIDE_ISOLATES) for word in logical]
     return _Paragraph(
         start=start,
         rtl=rtl,
@@ -272,8 +282,8 @@ def _build_paragraph(
         text=text,
         text_starts=text_starts,
         cell_ends=list(accumulate(piece_cells))[0::2],
-        classes=bidi_classes(text) if mode == "app" else "",
-        simple=all(measured[form][1] for form in forms),
+        classes=classes,
+        simple=simple,
     )
 
 
