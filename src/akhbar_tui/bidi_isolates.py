@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 
-from akhbar_tui.bidi_levels import Segment, first_strong_rtl, resolve_types
+from akhbar_tui.bidi_levels import Segment, resolve_types
 
 MAX_DEPTH = 125
 _AS_NEUTRAL = str.maketrans("ijfp", "OOOO")
 _RUN = re.compile(r"(.)\1*", re.DOTALL)
+_STRONG_OR_ISOLATE_CONTROL = re.compile("[LRAijfp]")
 
 
 def isolate_levels(text: str, classes: str, rtl: bool) -> str:
@@ -72,12 +73,13 @@ def _explicit_levels(cls: str, partner: list[int], base: int) -> list[int]:
     level = [base] * len(cls)
     stack = [base]
     overflow = valid = 0
+    fsi_rtl = _fsi_directions(cls) if "f" in cls else {}
     for i, c in enumerate(cls):
         current = stack[-1]
         if c in "ijf":
             level[i] = current
             if c == "f":
-                c = "j" if first_strong_rtl(cls, i + 1, stop_at_pdi=True) else "i"
+                c = "j" if fsi_rtl.get(i) else "i"
             odd = c == "j"
             new = current + 1 if (current % 2 == 0) == odd else current + 2
             if new <= MAX_DEPTH and overflow == 0:
@@ -95,6 +97,27 @@ def _explicit_levels(cls: str, partner: list[int], base: int) -> list[int]:
         else:
             level[i] = current
     return level
+
+
+def _fsi_directions(cls: str) -> dict[int, bool]:
+    """Rules P2/P3 for the content of every FSI at once (up to its matching PDI, nested
+    isolates skipped): True for R/AL, False for L, absent for none (then LTR).
+
+    One pass, each strong character counting for the innermost open isolate only, so a
+    stranger's thousands of FSIs cost linear time, not a scan each.
+    """
+    found: dict[int, bool] = {}
+    opened: list[int] = []
+    for match in _STRONG_OR_ISOLATE_CONTROL.finditer(cls):
+        kind = match.group()
+        if kind in "ijf":
+            opened.append(match.start())
+        elif kind == "p":
+            if opened:
+                opened.pop()
+        elif opened and cls[opened[-1]] == "f" and opened[-1] not in found:
+            found[opened[-1]] = kind != "L"
+    return found
 
 
 def _sequences(cls: str, level: list[int], partner: list[int]) -> list[list[tuple[int, int]]]:

@@ -68,24 +68,21 @@ _STRONG_OR_ISOLATE_CONTROL = re.compile("[LRAijfp]")
 ISOLATE_CONTROL = re.compile("[ijfp]")
 
 
-def first_strong_rtl(classes: str, start: int = 0, *, stop_at_pdi: bool = False) -> bool | None:
-    """Rules P2/P3: True if the first strong character from `start` is R or AL, False if L,
-    None if there is none. Characters between an isolate initiator and its matching PDI (or
-    the end) are skipped; `stop_at_pdi` ends the search at an unmatched PDI (an FSI's content).
+def first_strong_rtl(classes: str) -> bool | None:
+    """Rules P2/P3: True if the first strong character is R or AL, False if L, None if there
+    is none. Characters between an isolate initiator and its matching PDI (or the end) are
+    skipped.
     """
-    if ISOLATE_CONTROL.search(classes, start) is None:
-        found = _STRONG.search(classes, start)
+    if ISOLATE_CONTROL.search(classes) is None:
+        found = _STRONG.search(classes)
         return None if found is None else found.group() != "L"
     depth = 0
-    for found in _STRONG_OR_ISOLATE_CONTROL.finditer(classes, start):
+    for found in _STRONG_OR_ISOLATE_CONTROL.finditer(classes):
         kind = found.group()
         if kind in "ijf":
             depth += 1
         elif kind == "p":
-            if depth:
-                depth -= 1
-            elif stop_at_pdi:
-                return None
+            depth = max(0, depth - 1)
         elif depth == 0:
             return kind != "L"
     return None
@@ -108,7 +105,10 @@ _N2_LTR = str.maketrans("OWX", "LLL")
 _NUMBERS_AS_R = str.maketrans("EN", "RR")
 _LEVELS_RTL = str.maketrans("LREN", "2122")
 _LEVELS_LTR = str.maketrans("LREN", "0122")
-_L1_TRAILING = re.compile(r"[WBXijfp]+$|[WBijfp]*X")
+# Rule L1: whitespace and isolate controls before a segment separator or the line end, and the
+# separators. A run is matched only from its start and possessively, so a stranger's long run
+# of zero-width controls costs linear time.
+_L1_TRAILING = re.compile(r"(?<![WBijfp])[WBijfp]*+(?:X|$)")
 _L1_ENDS = ("W", "B", "X", "i", "j", "f", "p")
 
 _EQUIVALENT = {"\u2329": "\u3008", "\u232a": "\u3009"}

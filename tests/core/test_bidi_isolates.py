@@ -166,3 +166,20 @@ def test_visual_order_agrees_with_python_bidi(text: str, rtl: bool) -> None:
     ours, _ = reorder(text, levels(text, bidi_classes(text), rtl), True)
     theirs = get_display(text, base_dir="R" if rtl else "L")
     assert ours.translate(_SAME_BRACKET) == theirs.translate(_SAME_BRACKET)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (RLI + "ع ") * 70 + "abc 1" + PDI * 70 + " x",
+        (LRI + "a " + RLI + "ب ") * 40 + "12" + PDI * 90 + " ج",
+        FSI * 200 + "ع" + PDI * 150 + " a",
+    ],
+    ids=["past depth 125", "alternating past depth 125", "FSIs without partners"],
+)
+def test_isolates_nested_past_the_maximum_depth_agree_with_python_bidi(text: str) -> None:
+    for rtl in (False, True):
+        ours, _ = reorder(text, levels(text, bidi_classes(text), rtl), True)
+        assert ours == get_display(text, base_dir="R" if rtl else "L")
+    rows = layout(text, 10_000)
+    assert len(rows) == 1 and not set(rows[0].visual) & {LRI, RLI, FSI, PDI}
