@@ -5,11 +5,11 @@ akhbar does it all here, in this order:
 
 1. split the text into paragraphs (never hand a newline to the bidi rules);
 2. find each paragraph's direction (first strong character, or forced by a feed);
-3. shape Arabic once per batch of words (arabic-reshaper), measuring widths after shaping:
-   lam-alef ligatures shrink, harakat are zero width, emoji are two cells;
+3. shape each distinct Arabic word of a batch once (arabic-reshaper's tables), measuring
+   widths after shaping: lam-alef ligatures shrink, harakat are zero width, emoji are two cells;
 4. wrap in logical order, at spaces (cutting only a word wider than the line);
-5. reorder each line with its paragraph's direction (UAX #9, with marks kept after their base
-   and brackets mirrored, also when a pair is split across lines).
+5. reorder each line with its paragraph's direction (UAX #9, with marks kept after their base,
+   brackets mirrored, also when a pair is split across lines, and isolates honoured).
 
 Wrapping before reordering is the point: reordering a paragraph and then wrapping it puts its
 lines bottom to top. Steps 1–3 do not depend on the width and are cached per text, so a resize

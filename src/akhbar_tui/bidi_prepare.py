@@ -1,7 +1,7 @@
 """The width-independent half of `bidi_layout` and the wrapping that uses it.
 
 `Prepared` splits a text into paragraphs and, only when a paragraph is first needed, shapes it
-(in batches, one reshaper call per batch) into words with their cell widths. Wrapping at a width
+(in batches, each distinct word once) into words with their cell widths. Wrapping at a width
 is then a cheap greedy pass over those widths, cached per width, and a line is only reordered
 when asked for: a screenful of a long article costs a screenful of work.
 """
@@ -163,7 +163,7 @@ class Prepared:
         return paragraph
 
     def _shape_batch(self, first: int) -> None:
-        """Shape paragraphs from `first` on, doubling the batch each time (one reshaper call)."""
+        """Shape paragraphs from `first` on, doubling the batch each time (each word once)."""
         budget = max(_FIRST_BATCH_CHARS, self._shaped_chars)
         found: list[tuple[int, _Words]] = []
         chars = 0
