@@ -7,7 +7,8 @@ The package has no I/O and imports nothing heavy, so the engine and the UI can b
 Modules by responsibility: `text` (folding, digits, tokens), `digits` (separators), `words_ar` and
 `words_en` (number words), `numbers` (numeral expressions), `currencies`, `units`, `dates`,
 `followers` (what gives a numeral its kind), `special` (duals, ordinal ages), `context`
-(qualifiers, counted nouns, sentences) and `scanner` (the one pass that assembles them).
+(qualifiers, counted nouns, sentences), `anchors` (the cheap first pass), `scanner` (reads the
+figure at each anchor) and `drafts` (ranges, currencies in context, the final `Figure`s).
 """
 
 from __future__ import annotations

@@ -1,23 +1,19 @@
-"""The single scan that turns a text into figures.
+"""The scan that turns a text into figures.
 
-Dates and clock times are found first by regex (they are one figure each). Then the tokens are
-walked once: each numeral is read (`numbers.read_number`), given a kind by the words after it
-(`followers.tail_after`) or before it (currency symbols), and recorded as a draft. A second pass
-over the drafts joins ranges (`من … إلى …`, `بين … و…`, `between … and …`, `50 - 55`), letting a
-bare endpoint inherit scale, unit and currency from the other, and settles qualifiers, currencies
-and sentences.
+`anchors.find_anchors` marks where a figure can start; only small windows around the anchors are
+tokenized. At each anchor a date or clock time is tried first (one figure each), else the numeral
+is read (`numbers.read_number`) and given a kind by the words after it (`followers.tail_after`)
+or before it (currency symbols, `٪`), and recorded as a `Draft`. `drafts.join_ranges` and
+`drafts.finish` then settle ranges, currencies, qualifiers and sentences.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from itertools import pairwise
-
 from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
-from akhbar_tui.figures.context import Sentences, arabic_singular, count_noun, qualifier
-from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES, resolve
+from akhbar_tui.figures.context import arabic_singular, count_noun
+from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES
 from akhbar_tui.figures.dates import date_at
+from akhbar_tui.figures.drafts import Draft, finish, join_ranges
 from akhbar_tui.figures.followers import Tail, tail_after
 from akhbar_tui.figures.numbers import Numeral, read_number
 from akhbar_tui.figures.special import AGE_WORDS, ordinal_age, standalone_dual
@@ -26,24 +22,6 @@ from akhbar_tui.figures.units import PERCENT_SIGNS
 from akhbar_tui.figures.words_ar import AR_ORDINALS
 from akhbar_tui.figures.words_en import EN_ARTICLES, EN_FRACTIONS, EN_SCALES
 from akhbar_tui.models import Figure
-
-
-@dataclass(slots=True)
-class Draft:
-    """A figure before ranges, currencies and qualifiers are settled."""
-
-    start: int
-    end: int
-    kind: str
-    value: float | None
-    unit: str | None = None
-    family: str | None = None
-    code: str | None = None
-    factor: float = 1.0
-    scale: float = 1.0
-    bare: bool = False
-    next_index: int = 0
-
 
 _CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول", "ال", "وال", "بال"})
 _ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
@@ -57,9 +35,6 @@ _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
 _TWO = frozenset({"اثنين", "اثنتين", "اثنان", "اثنتان"})
 _TEEN_TAILS = frozenset({"عشر", "عشرة"})
 _WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
-_RANGE_ALWAYS = re.compile(r"^\s*(?:-|–|—|الى|إلى|حتى|to|through)\s*$")
-_RANGE_PAIRED = re.compile(r"^\s*(?:و|and)\s*$")
-_RANGE_OPENER = re.compile(r"(?:بين|between|from|من)\s*$", re.IGNORECASE)
 
 
 def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
@@ -68,8 +43,8 @@ def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     drafts: list[Draft] = []
     for start, end, kinds in _regions(anchors, len(text), text):
         _scan_region(text, start, end, kinds, drafts)
-    _join_ranges(drafts, text)
-    return _finish(drafts, text, country) if drafts else []
+    join_ranges(drafts, text)
+    return finish(drafts, text, country) if drafts else []
 
 
 def _regions(
@@ -359,68 +334,3 @@ def _noun_before(
         stem = prev.norm[:-2]
         return prev.start, stem[:-1] + "ة" if stem.endswith("ت") else stem
     return None
-
-
-def _join_ranges(drafts: list[Draft], text: str) -> None:
-    """Let the bare first end of a range take the second end's kind, unit, currency and scale."""
-    for first, second in pairwise(drafts):
-        if not first.bare:
-            continue
-        between = text[first.end : second.start]
-        if not _RANGE_ALWAYS.match(between):
-            if not _RANGE_PAIRED.match(between):
-                continue
-            if not _RANGE_OPENER.search(text[max(0, first.start - 10) : first.start]):
-                continue
-        if second.kind == "date":
-            if first.value is not None and 1 <= first.value <= 31 and first.scale == 1:
-                first.kind, first.value, first.unit = "date", None, None
-            continue
-        if second.kind == "count" and second.bare:
-            continue
-        first.kind = second.kind
-        first.unit = second.unit
-        first.family, first.code, first.factor = second.family, second.code, second.factor
-        if first.value is not None and first.scale == 1 and second.scale > 1:
-            first.value *= second.scale
-        if first.value is not None:
-            first.value *= second.factor
-        if second.kind == "year":
-            first.value = int(first.value) if first.value is not None else None
-
-
-def _finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
-    sentences = Sentences(text)
-    figures = []
-    for draft in drafts:
-        sentence = sentences.around(draft.start)
-        unit = draft.unit
-        value = draft.value
-        if draft.kind == "money":
-            if draft.code is not None and draft.family is None:
-                unit = draft.code
-            else:
-                unit, divisor = resolve(draft.family or "dollar", draft.code, sentence, country)
-                if value is not None:
-                    value = value / divisor
-        figures.append(
-            Figure(
-                start=draft.start,
-                end=draft.end,
-                span=text[draft.start : draft.end],
-                kind=draft.kind,  # type: ignore[arg-type]
-                value=_clean(value),
-                unit=unit,
-                qualifier=qualifier(text, draft.start),  # type: ignore[arg-type]
-                sentence=sentence,
-            )
-        )
-    return figures
-
-
-def _clean(value: float | None) -> float | int | None:
-    """Whole numbers as int, others rounded off float noise (2.23e12, not 2230000000000.0002)."""
-    if value is None:
-        return None
-    rounded = round(value, 9) if abs(value) < 1e6 else round(value, 3)
-    return int(rounded) if float(rounded).is_integer() else rounded

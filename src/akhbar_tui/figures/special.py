@@ -7,14 +7,10 @@ percentage points; `ساعة ونصف` is one and a half hours. An age may be wr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from akhbar_tui.figures.drafts import Draft
 from akhbar_tui.figures.text import Token
 from akhbar_tui.figures.units import AR_DUAL_CURRENCIES, AR_DUAL_UNITS, AR_UNITS
 from akhbar_tui.figures.words_ar import AR_ORDINAL_TENS, AR_ORDINALS
-
-if TYPE_CHECKING:
-    from akhbar_tui.figures.scanner import Draft
 
 _CLITICS = ("و", "ب", "ل", "ف")
 AGE_WORDS = frozenset({"سن", "عمر", "السن", "العمر", "بسن", "بعمر"})
@@ -31,8 +27,6 @@ def _strip(word: str) -> tuple[str, int]:
 
 def standalone_dual(tokens: list[Token], i: int, text: str) -> Draft | None:
     """A dual noun of time, measure or currency standing for "two" of it."""
-    from akhbar_tui.figures.scanner import Draft
-
     token = tokens[i]
     if token.kind != "w":
         return None
@@ -55,8 +49,6 @@ def standalone_dual(tokens: list[Token], i: int, text: str) -> Draft | None:
 
 def ordinal_age(tokens: list[Token], i: int, text: str) -> Draft | None:
     """`سن التاسعة والستين` → quantity 69 year (the only ordinal that is a figure, besides days)."""
-    from akhbar_tui.figures.scanner import Draft
-
     if i == 0 or tokens[i - 1].norm not in AGE_WORDS:
         return None
     token = tokens[i]
