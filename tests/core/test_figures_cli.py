@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from akhbar_tui.cli import add_common_options
 from akhbar_tui.commands import figures as command
 from akhbar_tui.errors import AkhbarError
 
@@ -17,6 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "figures"
 
 def run(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | None = None) -> int:
     parser = argparse.ArgumentParser()
+    add_common_options(parser)
     command.register(parser)
     if monkeypatch is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
@@ -64,3 +66,39 @@ def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(AkhbarError, match="cannot read"):
         run([str(binary)])
+
+
+def test_article_figures_use_the_reader_text_and_the_feed_country(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from akhbar_tui import article_text, paths
+    from akhbar_tui.config import load_config
+    from akhbar_tui.engine import Engine
+    from akhbar_tui.models import Article, HeadlineQuery, ParsedFeed
+
+    url = "https://example.test/qa.xml"
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feeds]]\nurl = "{url}"\nlang = "ar"\ncountry = "QA"\n', encoding="utf-8")
+    database = paths.database_file()
+    database.parent.mkdir(parents=True, exist_ok=True)
+    html = "<p>مقدمة الخبر.</p><p>وبلغت الإيرادات <b>8.3 مليار ريال</b> بنمو 9%.</p>"
+    engine = Engine(load_config(feeds), database)
+    try:
+        article = Article(feed_url=url, guid="g1", title="نتائج", summary_html=html, lang="ar")
+        engine._store.store_parsed(
+            engine._store.feed_ids()[url],
+            ParsedFeed("t", None, "ar", (article,)),
+            etag=None,
+            last_modified=None,
+            keep_days=3650,
+            keep_per_feed=100,
+        )
+        (headline,) = engine.headlines(HeadlineQuery())
+    finally:
+        engine.close()
+
+    assert run(["--article", str(headline.id), "--json", "--config", str(feeds)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    shown = article_text.plain_text(article_text.blocks(html, None, lang="ar"))
+    assert [(r["span"], r["unit"]) for r in records] == [("8.3 مليار ريال", "QAR"), ("9%", "%")]
+    assert all(shown[r["start"] : r["end"]] == r["span"] for r in records)
