@@ -105,6 +105,13 @@ def _scan_region(
         if draft is None:
             i += 1
             continue
+        if draft.start < done:  # a prefix symbol glued to the previous figure (`0R$0`)
+            draft.start = done
+            while draft.start < draft.end and text[draft.start].isspace():
+                draft.start += 1
+            if draft.start >= draft.end:
+                i = max(draft.next_index, i + 1)
+                continue
         drafts.append(draft)
         done = draft.end
         i = max(draft.next_index, i + 1)
