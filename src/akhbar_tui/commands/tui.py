@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             engine = engine_from_args(args)
             stack.callback(engine.close)
-        from akhbar_tui.ui.app import AkhbarApp
+        from akhbar_tui.ui.app import AkhbarApp, mode_sequence
 
         app = AkhbarApp(
             engine, bidi=getattr(args, "bidi", None), demo=bool(getattr(args, "demo", False))
@@ -39,6 +39,6 @@ def run(args: argparse.Namespace) -> int:
             app.run()
         finally:
             if sys.stdout.isatty():
-                sys.stdout.write(bidi_layout.exit_sequence(mode))
+                sys.stdout.write(mode_sequence(bidi_layout.exit_sequence(mode)))
                 sys.stdout.flush()
         return int(app.return_code or 0)

@@ -39,6 +39,14 @@ FIRST_PAINT_ENV = "AKHBAR_FIRST_PAINT_FILE"
 """When set, the app writes the time of its first screen with headlines (and its pid) there."""
 
 
+def mode_sequence(sequence: str) -> str:
+    """`sequence`, and under tmux (`$TMUX`) also wrapped for the outer terminal: tmux swallows
+    the bidi mode itself and forwards it only as a passthrough."""
+    if os.environ.get("TMUX"):
+        return sequence + bidi_layout.tmux_passthrough(sequence)
+    return sequence
+
+
 class AkhbarApp(App[None]):
     """The terminal news reader: feeds · headlines · article · figures."""
 
@@ -104,7 +112,7 @@ class AkhbarApp(App[None]):
 
     def send_bidi_mode(self) -> None:
         """In `app` mode tell the terminal not to reorder (we do); in `terminal` mode let it."""
-        self.write_to_terminal(bidi_layout.enter_sequence(self.bidi.mode))
+        self.write_to_terminal(mode_sequence(bidi_layout.enter_sequence(self.bidi.mode)))
 
     def write_to_terminal(self, sequence: str) -> None:
         """Send a raw control sequence (Textual has no public call for it: wrap the driver)."""
@@ -194,6 +202,7 @@ class AkhbarApp(App[None]):
                 timeout=5,
             )
         main.reload()
+        main.catch_up_search_index()
 
     # ── helpers ──────────────────────────────────────────────────────────────────────────────
 

@@ -20,6 +20,7 @@ class StatusLine(Static):
         self.unread_only = False
         self.activity = ""
         self.reason: str | None = None
+        self.current_task: str | None = None
         self.last_refresh: datetime | None = None
 
     def set_view(self, label: str, unread_only: bool) -> None:
@@ -31,6 +32,11 @@ class StatusLine(Static):
     def show_reason(self, reason: str | None) -> None:
         """The highlighted feed's last error, or None to clear it."""
         self.reason = reason
+        self._paint()
+
+    def set_task(self, task: str | None) -> None:
+        """What a worker is doing now besides refreshing (`Fetching the full article…`)."""
+        self.current_task = task
         self._paint()
 
     def progress(self, progress: RefreshProgress) -> None:
@@ -46,6 +52,8 @@ class StatusLine(Static):
 
     def _paint(self) -> None:
         parts = [self.view + (" · unread only" if self.unread_only else "")]
+        if self.current_task:
+            parts.append(self.current_task)
         if self.activity:
             parts.append(self.activity)
         elif self.last_refresh is not None:

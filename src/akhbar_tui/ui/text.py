@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 
 from akhbar_tui import bidi_layout
 
@@ -26,11 +28,13 @@ def safe(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Fitted:
-    """One line ready to paint: its visual text, cell width and direction."""
+    """One line ready to paint: its visual text, cell width, direction and laid-out line
+    (whose offset → column map places a search match; None for an empty text)."""
 
     text: str
     cells: int
     rtl: bool
+    line: bidi_layout.VisualLine | None = None
 
 
 class Bidi:
@@ -49,7 +53,7 @@ class Bidi:
         if width <= 0 or not text:
             return Fitted("", 0, False)
         line = bidi_layout.truncate(text, width, direction=_direction(direction), mode=self.mode)
-        return Fitted(safe(line.visual), line.cells, line.rtl)
+        return Fitted(safe(line.visual), line.cells, line.rtl, line)
 
     def lines(
         self, text: str, width: int, direction: str = "auto", *, max_lines: int | None = None
@@ -81,6 +85,42 @@ def pad(text: str, cells: int, width: int, *, right: bool) -> str:
     """`text` (already `cells` wide) padded to `width`, flush right when `right`."""
     gap = max(width - cells, 0)
     return " " * gap + text if right else text + " " * gap
+
+
+def styled_cells(text: str, style: Style, marks: list[tuple[int, int, Style]]) -> list[Segment]:
+    """`text` as segments in `style`, with the cell ranges `[a, b)` of `marks` restyled.
+
+    Ranges are in cells, as `VisualLine.columns` gives them (a wide character is two); a later
+    mark wins where two overlap (a figure over a search match).
+    """
+    if not marks:
+        return [Segment(text, style)]
+    cuts = sorted({c for a, b, _ in marks for c in (a, b) if 0 < c < cell_len(text)})
+    pieces = Segment.divide([Segment(text, style)], [*cuts, cell_len(text)])
+    out: list[Segment] = []
+    at = 0
+    for piece in pieces:
+        piece_style = style
+        for a, b, mark in marks:
+            if a <= at < b:
+                piece_style = style + mark
+        for segment in piece:
+            out.append(Segment(segment.text, piece_style))
+            at += segment.cell_length
+    return out
+
+
+def fitted_segments(
+    fitted: Fitted, width: int, style: Style, spans: tuple[tuple[int, int], ...], mark: Style
+) -> list[Segment]:
+    """A fitted text padded to `width` (flush right when RTL) with the source ranges `spans`
+    (offsets into the text given to `Bidi.fit`) restyled with `mark`."""
+    shift = max(width - fitted.cells, 0) if fitted.rtl else 0
+    marks: list[tuple[int, int, Style]] = []
+    if fitted.line is not None:
+        for start, end in spans:
+            marks.extend((a + shift, b + shift, mark) for a, b in fitted.line.columns(start, end))
+    return styled_cells(pad(fitted.text, fitted.cells, width, right=fitted.rtl), style, marks)
 
 
 def width_of(text: str) -> int:

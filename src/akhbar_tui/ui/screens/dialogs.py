@@ -146,18 +146,24 @@ class LinksDialog(_Dialog):
 
 
 class SearchDialog(_Dialog):
-    """A search box with a shaped preview of what is typed."""
+    """A search box with a shaped preview of what is typed (starting from the last query)."""
 
-    def __init__(self, bidi: Bidi) -> None:
+    def __init__(self, bidi: Bidi, query: str = "") -> None:
         super().__init__()
         self.bidi = bidi
+        self.initial = query
 
     def compose(self) -> ComposeResult:
         """The input and its preview."""
         with Vertical(classes="dialog"):
             yield Label("Search", classes="dialog-title")
-            yield Input(placeholder="words to find", id="query")
+            yield Input(self.initial, placeholder="words to find", id="query")
             yield ShapedPreview(self.bidi, id="query-preview")
+            yield Label("Enter searches · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        """The last query, previewed, ready to edit."""
+        self.query_one("#query-preview", ShapedPreview).show_text(self.initial)
 
     @on(Input.Changed, "#query")
     def _preview(self, event: Input.Changed) -> None:

@@ -16,9 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from akhbar_tui.models import Article, Feed, Figure, Headline, HeadlineQuery
-from akhbar_tui.ui.messages import ArticleOpened, BidiModeChanged, FeedsChanged
+from akhbar_tui.models import Article, Feed, Headline, HeadlineQuery
+from akhbar_tui.ui.messages import BidiModeChanged, FeedsChanged
+from akhbar_tui.ui.screens.opening import ArticleOpening
 from akhbar_tui.ui.screens.reading import ReadingActions
+from akhbar_tui.ui.screens.searching import SearchActions
 from akhbar_tui.ui.status import StatusLine
 from akhbar_tui.ui.widgets.article_doc import Doc
 from akhbar_tui.ui.widgets.article_view import ArticleView
@@ -34,7 +36,7 @@ PANES = ("feeds", "headlines", "article", "figures")
 NARROW_WIDTH = 100
 
 
-class MainScreen(ReadingActions, Screen[None]):
+class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
     """The reader: four panes, a status line and the Footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -63,7 +65,8 @@ class MainScreen(ReadingActions, Screen[None]):
         Binding("l", "list_links", "Links", id="article.links", show=False),
         Binding("y", "copy_link", "Copy link", id="article.copy_link", show=False),
         Binding("Y", "copy_text", "Copy text", id="article.copy_text", show=False),
-        Binding("slash", "search", "Search", id="search", show=False),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("f", "full_text", "Full text", id="article.full_text", show=False),
         Binding("a", "add_feed", "Add feed", id="feed.add", show=False),
         Binding("d", "remove_feed", "Remove feed", id="feed.remove", show=False),
     ]
@@ -180,7 +183,7 @@ class MainScreen(ReadingActions, Screen[None]):
         pages: dict[int, list[Headline]],
         keep_row: int | None,
     ) -> None:
-        if query != self.headline_query:
+        if query != self.headline_query or self.search_query is not None:
             return
         headlines = self.headlines
         top = None
@@ -204,8 +207,15 @@ class MainScreen(ReadingActions, Screen[None]):
             self.app.call_from_thread(self.headlines.put_page, generation, page, rows)
 
     def reload(self) -> None:
-        """Re-read feeds and headlines, keeping the selected article where it is on screen."""
+        """Re-read feeds and headlines, keeping the selected article where it is on screen.
+
+        While search results are shown only the feeds are re-read; the list behind the search
+        is reloaded when the search ends.
+        """
         self.load_feeds()
+        if self.search_query is not None:
+            self._stale_while_searching = True
+            return
         current = self.headlines.highlighted
         if current is None:
             self.load_headlines()
@@ -240,6 +250,7 @@ class MainScreen(ReadingActions, Screen[None]):
 
     def show_entry(self, entry: FeedEntry) -> None:
         """List the headlines of `entry` (a feed, a category, all or starred)."""
+        self.leave_search(restore=False)
         self.entry = entry
         self.status.set_view(self.app.bidi.visual(entry.label, 40), self.unread_only)
         self.load_headlines()
@@ -248,43 +259,7 @@ class MainScreen(ReadingActions, Screen[None]):
     def _headline_selected(self) -> None:
         headline = self.headlines.highlighted
         if headline is not None:
-            self.open_headline(headline.id, headline.feed_title)
-
-    @work(thread=True, exclusive=True, group="article")
-    def open_headline(self, article_id: int, feed_title: str = "") -> None:
-        """Load, parse and lay out the article, then mark it read (bodies only on demand)."""
-        from akhbar_tui.article_text import parse
-
-        with self.app.engine_errors("opening the article"):
-            engine = self.app.engine
-            article = engine.article(article_id)
-            text = parse(
-                article.content_html or article.full_text or article.summary_html,
-                article.link,
-                lang=article.lang,
-            )
-            figures = extract_figures(text.text, article.lang)
-            if not article.read:
-                engine.mark_read(article_id, True)
-            self.app.call_from_thread(self._show_article, article, text, feed_title, figures)
-
-    def _show_article(
-        self, article: Article, text: object, feed_title: str, figures: list[Figure] | None
-    ) -> None:
-        from akhbar_tui.ui.widgets.article_doc import build_doc
-
-        assert article.id is not None
-        self.open_article = article
-        self.doc = build_doc(article, text, feed_title)  # type: ignore[arg-type]
-        self.article_view.show(self.doc)
-        if figures is None:
-            self.figures_list.set_figures([], "Key figures are not available in this build.")
-        else:
-            self.figures_list.set_figures(figures, "No figures in this article.")
-        self.headlines.update_state(article.id, read=True)
-        self.post_message(ArticleOpened(article.id))
-        if not article.read:
-            self.load_feeds()
+            self.open_headline(headline.id, headline.feed_title, self.search_query)
 
     @on(VirtualList.Selected, "#figures")
     def _figure_selected(self, event: VirtualList.Selected) -> None:
@@ -316,8 +291,11 @@ class MainScreen(ReadingActions, Screen[None]):
         self.focus_pane(PANES[(self._current_pane() - 1) % len(PANES)])
 
     def action_back(self) -> None:
-        """Esc: from the article or figures back to the headlines, from there to the feeds."""
+        """Esc: from the article or figures back to the headlines, from search results back to
+        the list the search started from, from the headlines to the feeds."""
         current = PANES[self._current_pane()]
+        if current == "headlines" and self.leave_search():
+            return
         self.focus_pane("feeds" if current == "headlines" else "headlines")
 
     def action_page_article(self) -> None:
@@ -327,12 +305,3 @@ class MainScreen(ReadingActions, Screen[None]):
     def action_page_article_up(self) -> None:
         """PgUp: page the article back while the headlines keep focus."""
         self.article_view.action_page_up()
-
-
-def extract_figures(text: str, lang: str | None) -> list[Figure] | None:
-    """The key figures of `text`, or None while this build has no figures module."""
-    try:
-        from akhbar_tui.figures import extract
-    except ImportError:
-        return None
-    return list(extract(text, lang=lang))

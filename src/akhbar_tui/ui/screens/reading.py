@@ -44,7 +44,7 @@ class ReadingActions(_Base):
         if candidates:
             index, headline = candidates[0] if step > 0 else candidates[-1]
             self.headlines.move_to(index)
-            self.open_headline(headline.id, headline.feed_title)
+            self.open_headline(headline.id, headline.feed_title, self.search_query)
             return
         if step > 0:
             self.find_unread_below(self.headlines.generation, cursor)
@@ -108,9 +108,16 @@ class ReadingActions(_Base):
             )
             self.app.call_from_thread(self.load_feeds)
 
-    @work(thread=True, group="state")
     def action_mark_feed_read(self) -> None:
-        """A: mark everything in the current list read."""
+        """A: mark everything in the current list read (the results, while searching)."""
+        if self.search_query is not None:
+            self.mark_hits_read()
+        else:
+            self.mark_list_read()
+
+    @work(thread=True, group="state")
+    def mark_list_read(self) -> None:
+        """Mark every article of the current feed, category or list read."""
         with self.app.engine_errors("marking the feed read"):
             changed = self.app.engine.mark_all_read(self.headline_query)
             self.app.call_from_thread(self.app.notify, f"Marked {changed} read.", timeout=2)
@@ -118,6 +125,7 @@ class ReadingActions(_Base):
 
     def action_toggle_unread_only(self) -> None:
         """u: list only unread headlines, or all again."""
+        self.leave_search(restore=False)
         self.unread_only = not self.unread_only
         self.status.set_view(self.app.bidi.visual(self.entry.label, 40), self.unread_only)
         self.load_headlines()
@@ -178,16 +186,6 @@ class ReadingActions(_Base):
         article = self.doc.article
         self.app.copy_to_clipboard(f"{article.title}\n\n{self.doc.text.text}")
         self.app.notify("Article text copied.", timeout=2)
-
-    def action_search(self) -> None:
-        """/: search the articles (the engine's full-text search, when this build has it)."""
-        from akhbar_tui.ui.screens.dialogs import SearchDialog
-
-        self.app.push_screen(SearchDialog(self.app.bidi), self._searched)
-
-    def _searched(self, text: str | None) -> None:
-        if text:
-            self.app.notify("Search is not part of this build yet.", severity="warning", timeout=3)
 
     def action_add_feed(self) -> None:
         """a: ask for a feed URL (and title, category), add it, then fetch it."""

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from akhbar_tui.bidi_layout import VisualLine
-from akhbar_tui.ui.text import Bidi, pad
+from akhbar_tui.ui.text import Bidi, pad, styled_cells
 from akhbar_tui.ui.widgets.article_doc import Doc
 
 SLICE = 40
@@ -55,6 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--pre",
         "article-view--link",
         "article-view--figure",
+        "article-view--match",
         "article-view--empty",
     }
 
@@ -68,6 +69,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0
         self._layout_round = 0
         self.highlight: tuple[int, int] | None = None
+        """The chosen figure's span in the article's plain text."""
+        self.matches: tuple[tuple[int, int], ...] = ()
+        """Search matches in the article's plain text."""
+        self.title_matches: tuple[tuple[int, int], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -78,6 +83,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show `doc` from its top: the first screen now, the rest right after."""
         self.doc = doc
         self.highlight = None
+        self.matches = self.title_matches = ()
         self.scroll_to(y=0, animate=False, immediate=True)
         self._relayout()
 
@@ -157,7 +163,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=row, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
-        """Paint one row: prefix and text, RTL rows flush right, a highlighted figure marked."""
+        """Paint one row: prefix and text, RTL rows flush right, figure and matches marked."""
         width = self.scrollable_content_region.width
         base = self.rich_style
         index = int(self.scroll_offset.y) + y
@@ -179,36 +185,46 @@ class ArticleView(ScrollView, can_focus=True):
         inner = width - len(row.prefix)
         shift = max(inner - line.cells, 0) if line.rtl else 0
         body = pad(line.visual, line.cells, inner, right=line.rtl)
-        segments = self._segments(row, body, style, shift)
+        marks = [(a + shift, b + shift, mark) for a, b, mark in self._marks(row)]
+        segments = styled_cells(body, style, marks)
         if line.rtl:
             segments.append(Segment(row.prefix[::-1], style))
         else:
             segments.insert(0, Segment(row.prefix, style))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _segments(self, row: Painted, body: str, style: Style, shift: int) -> list[Segment]:
-        """`body` cut into plain and highlighted pieces (a figure may be split by reordering)."""
-        spans = self._highlight_columns(row)
-        if not spans:
-            return [Segment(body, style)]
-        mark = style + self.get_component_rich_style("article-view--figure")
-        segments: list[Segment] = []
-        at = 0
-        for left, right in spans:
-            segments.append(Segment(body[at : left + shift], style))
-            segments.append(Segment(body[left + shift : right + shift], mark))
-            at = right + shift
-        segments.append(Segment(body[at:], style))
-        return segments
+    def _marks(self, row: Painted) -> list[tuple[int, int, Style]]:
+        """Cell ranges of `row.visual` to restyle: search matches, then the chosen figure."""
+        if self.doc is None or row.line is None or row.block < 0:
+            return []
+        block = self.doc.blocks[row.block]
+        if block.style == "title":
+            ranges, offset = [(s, e, "match") for s, e in self.title_matches], 0
+        elif block.offset is None:
+            return []
+        else:
+            ranges = [(s, e, "match") for s, e in self.matches]
+            if self.highlight is not None:
+                ranges.append((*self.highlight, "figure"))
+            offset = block.offset
+        line = row.line
+        marks: list[tuple[int, int, Style]] = []
+        for start, end, kind in ranges:
+            if start - offset < line.end and line.start < end - offset:
+                mark = self.get_component_rich_style(f"article-view--{kind}")
+                marks.extend((a, b, mark) for a, b in line.columns(start - offset, end - offset))
+        return marks
 
-    def _highlight_columns(self, row: Painted) -> list[tuple[int, int]]:
-        """Columns of `row.visual` showing the highlighted span (character columns, 1 cell each)."""
-        if self.highlight is None or self.doc is None or row.line is None or row.block < 0:
-            return []
-        offset = self.doc.blocks[row.block].offset
-        if offset is None:
-            return []
-        return row.line.columns(self.highlight[0] - offset, self.highlight[1] - offset)
+    def row_of(self, start: int, end: int) -> int | None:
+        """The first laid-out row showing any of the plain-text range [start, end)."""
+        for index, row in enumerate(self.lines):
+            block = self.doc.blocks[row.block] if self.doc and row.block >= 0 else None
+            if block is None or block.offset is None or row.line is None:
+                continue
+            lo, hi = start - block.offset, end - block.offset
+            if lo < row.line.end and row.line.start < hi and row.line.columns(lo, hi):
+                return index
+        return None
 
     def show_span(self, start: int, end: int) -> None:
         """Highlight the text at [start, end) of the article's plain text and scroll to it."""
@@ -216,12 +232,23 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.finish_layout()
         self.highlight = (start, end)
-        for row, line in enumerate(self.lines):
-            if self._highlight_columns(line):
-                height = self.scrollable_content_region.height
-                self.scroll_to(y=max(row - height // 3, 0), animate=False, immediate=True)
-                break
+        self._scroll_near(self.row_of(start, end))
         self.refresh()
+
+    def show_matches(self, matches: list[tuple[int, int]], title: list[tuple[int, int]]) -> None:
+        """Mark search matches (plain-text and title offsets) and bring the first into view."""
+        self.matches = tuple(matches)
+        self.title_matches = tuple(title)
+        if matches and self.doc is not None:
+            self.finish_layout()
+            self._scroll_near(self.row_of(*matches[0]))
+        self.refresh()
+
+    def _scroll_near(self, row: int | None) -> None:
+        """Scroll so `row` sits a third of the way down (it stays in context)."""
+        if row is not None:
+            height = self.scrollable_content_region.height
+            self.scroll_to(y=max(row - height // 3, 0), animate=False, immediate=True)
 
     def action_page_down(self) -> None:
         """A screen further (laying out the rest first if it is not there yet)."""

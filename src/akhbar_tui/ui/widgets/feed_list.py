@@ -93,11 +93,13 @@ class FeedList(VirtualList):
         super().__init__(id=id)
         self.bidi = bidi
         self.entries: list[FeedEntry] = []
+        self._count_width = 1
 
     def set_entries(self, entries: list[FeedEntry]) -> None:
         """Show `entries`, keeping the cursor on the same feed when it is still there."""
         current = self.highlighted
         self.entries = entries
+        self._count_width = max((len(str(e.unread)) for e in entries), default=1)
         keep = 0
         if current is not None:
             keep = next(
@@ -117,12 +119,13 @@ class FeedList(VirtualList):
         return self.entries[self.cursor] if 0 <= self.cursor < len(self.entries) else None
 
     def render_row(self, index: int, width: int, style: Style) -> Strip:
-        """Indented label (feeds under their category), failing mark and unread count."""
+        """Indent, failing mark, label (flush right when RTL) and the count in its own column."""
         entry = self.entries[index]
-        count = str(entry.unread) if entry.unread else ""
+        count_width = self._count_width
+        count = (str(entry.unread) if entry.unread else "").rjust(count_width)
         mark = "!" if entry.reason else " "
         indent = "  " if entry.kind == "feed" and entry.category else ""
-        label_width = max(width - len(indent) - len(count) - 2, 1)
+        label_width = max(width - len(indent) - 1 - 1 - count_width, 1)
         label = self.bidi.fit(entry.label, label_width, entry.direction)
         label_style = style
         if entry.kind in ("all", "starred", "category"):
@@ -133,7 +136,7 @@ class FeedList(VirtualList):
                 Segment(
                     mark, style + self.get_component_rich_style("feed-list--failing", partial=True)
                 ),
-                Segment(pad(label.text, label.cells, label_width, right=False), label_style),
+                Segment(pad(label.text, label.cells, label_width, right=label.rtl), label_style),
                 Segment(
                     " " + count,
                     style + self.get_component_rich_style("feed-list--count", partial=True),

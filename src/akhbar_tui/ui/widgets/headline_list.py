@@ -17,11 +17,37 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 
-from akhbar_tui.models import Headline
-from akhbar_tui.ui.text import Bidi, Fitted, pad, relative_time
+from akhbar_tui.models import Headline, SearchHit
+from akhbar_tui.ui.text import Bidi, Fitted, fitted_segments, pad, relative_time
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 PAGE = 200
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListState:
+    """Where the list was: rows loaded, cursor and scroll (restored when a search ends)."""
+
+    count: int
+    pages: dict[int, list[Headline]]
+    cursor: int
+    top: int
+
+
+def hit_headline(hit: SearchHit) -> Headline:
+    """A search hit as a headline row (so read, star, open and links act on it alike)."""
+    return Headline(
+        id=hit.id,
+        feed_id=hit.feed_id,
+        feed_title=hit.feed_title,
+        title=hit.title,
+        published=hit.published,
+        read=hit.read,
+        starred=hit.starred,
+        direction=hit.direction,
+        lang=hit.lang,
+        link=hit.link,
+    )
 
 
 class HeadlineList(VirtualList):
@@ -36,6 +62,7 @@ class HeadlineList(VirtualList):
         "headline-list--read",
         "headline-list--meta",
         "headline-list--star",
+        "headline-list--match",
     }
 
     class WantPage(Message):
@@ -54,6 +81,8 @@ class HeadlineList(VirtualList):
         self._asked: set[int] = set()
         self._now = datetime.now(UTC)
         self._fitted: dict[tuple[int, int, int], tuple[Fitted, Fitted | None]] = {}
+        self.hits: dict[int, SearchHit] | None = None
+        """Search results by article id while the list shows them (None: a feed's list)."""
 
     def reset(
         self,
@@ -79,6 +108,20 @@ class HeadlineList(VirtualList):
         self.scroll_to_show(self.cursor)
         self.post_message(self.Highlighted(self, self.cursor))
         return self.generation
+
+    def snapshot(self) -> ListState:
+        """The list as it is now, to come back to."""
+        return ListState(self.count, dict(self._pages), self.cursor, int(self.scroll_offset.y))
+
+    def restore(self, state: ListState) -> None:
+        """Show a snapshot again: same rows, cursor and scroll position."""
+        self.hits = None
+        self.reset(state.count, cursor=state.cursor, pages=state.pages, top=state.top)
+
+    def show_hits(self, hits: list[SearchHit]) -> None:
+        """List search results (all loaded at once: a search returns at most a page)."""
+        self.hits = {hit.id: hit for hit in hits}
+        self.reset(len(hits), pages={0: [hit_headline(hit) for hit in hits]}, top=0)
 
     def put_page(self, generation: int, page: int, rows: list[Headline]) -> None:
         """Store rows fetched for `page` and repaint, unless they belong to an older query."""
@@ -145,6 +188,8 @@ class HeadlineList(VirtualList):
                     )
                 ]
             )
+        if self.hits is not None and headline.id in self.hits:
+            return self._hit_row(self.hits[headline.id], headline, width, style)
         meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
         weight = "headline-list--read" if headline.read else "headline-list--unread"
         title_style = style + self.get_component_rich_style(weight, partial=True)
@@ -164,6 +209,40 @@ class HeadlineList(VirtualList):
             )
         segments.append(Segment(" " + age, meta_style))
         return Strip(segments)
+
+    def _hit_row(self, hit: SearchHit, headline: Headline, width: int, style: Style) -> Strip:
+        """Mark, title and snippet with the matched words marked, and the age."""
+        meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
+        weight = "headline-list--read" if headline.read else "headline-list--unread"
+        title_style = style + self.get_component_rich_style(weight, partial=True)
+        mark_style = self.get_component_rich_style("headline-list--match", partial=True)
+        age = relative_time(headline.published, self._now).rjust(4)
+        room = max(width - 2 - len(age) - 1, 2)
+        snippet_width = room // 2 if width >= 60 else 0
+        title_width = max(room - (snippet_width + 1 if snippet_width else 0), 1)
+        title, snippet = self._fit_hit(hit, title_width, snippet_width)
+        mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
+        segments = [Segment(mark, title_style)]
+        segments += fitted_segments(title, title_width, title_style, hit.title_matches, mark_style)
+        if snippet is not None:
+            segments.append(Segment(" ", meta_style))
+            segments += fitted_segments(
+                snippet, snippet_width, meta_style, hit.snippet_matches, mark_style
+            )
+        segments.append(Segment(" " + age, meta_style))
+        return Strip(segments)
+
+    def _fit_hit(
+        self, hit: SearchHit, title_width: int, snippet_width: int
+    ) -> tuple[Fitted, Fitted | None]:
+        """Shaped, truncated title and snippet of a hit, kept per row and width."""
+        key = (hit.id, title_width, -1 - snippet_width)
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            title = self.bidi.fit(hit.title, title_width, hit.direction)
+            snippet = self.bidi.fit(hit.snippet, snippet_width) if snippet_width else None
+            fitted = self._fitted[key] = (title, snippet)
+        return fitted
 
     def _fit(
         self, headline: Headline, title_width: int, feed_width: int

@@ -1,0 +1,103 @@
+"""Search in the reader: `/` asks for a query, the headlines pane lists the hits, `Esc` goes back.
+
+A mixin of `MainScreen`. The list the user came from is kept as a snapshot (rows, cursor, scroll)
+and shown again, unchanged, when the search ends; a refresh that lands meanwhile reloads it then.
+The search index catches up in a background worker after every refresh, so a search never waits
+for indexing (`engine.search(..., catch_up=False)`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from akhbar_tui.models import SearchHit
+from akhbar_tui.ui.widgets.headline_list import ListState
+
+if TYPE_CHECKING:
+    from akhbar_tui.ui.screens.main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+SEARCH_LIMIT = 100
+
+
+class SearchActions(_Base):
+    """The search field, the results list and the way back."""
+
+    search_query: str | None = None
+    """The query whose hits the headlines pane shows (None: not searching)."""
+    _before_search: ListState | None = None
+    _stale_while_searching = False
+
+    def action_search(self) -> None:
+        """/: ask for words to find (typed in logical order, previewed shaped)."""
+        from akhbar_tui.ui.screens.dialogs import SearchDialog
+
+        self.app.push_screen(SearchDialog(self.app.bidi, self.search_query or ""), self._searched)
+
+    def _searched(self, text: str | None) -> None:
+        if text:
+            self.status.set_task("Searching…")
+            self.run_search(text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Query the index (as it is: catching up is the background worker's job)."""
+        with self.app.engine_errors("searching"):
+            hits = self.app.engine.search(query, limit=SEARCH_LIMIT, catch_up=False)
+            self.app.call_from_thread(self._show_hits, query, hits)
+        self.app.call_from_thread(self.status.set_task, None)
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if self.search_query is None:
+            self._before_search = self.headlines.snapshot()
+            self._stale_while_searching = False
+        self.search_query = query
+        self.headlines.show_hits(hits)
+        self.status.set_view(f"Search: {self.app.bidi.visual(query, 40)}", False)
+        self.status.set_task(f"{len(hits)} found" if hits else "nothing found")
+        self.focus_pane("headlines")
+
+    def leave_search(self, *, restore: bool = True) -> bool:
+        """End the search; with `restore`, show the list the user came from as it was.
+
+        Returns False when no search was shown.
+        """
+        if self.search_query is None:
+            return False
+        self.search_query = None
+        state, self._before_search = self._before_search, None
+        self.status.set_task(None)
+        self.status.set_view(self.app.bidi.visual(self.entry.label, 40), self.unread_only)
+        if restore and state is not None:
+            self.headlines.restore(state)
+            if self._stale_while_searching:
+                self.reload()
+        else:
+            self.headlines.hits = None
+        return True
+
+    def mark_hits_read(self) -> None:
+        """A while searching: mark the listed hits read (never the list behind the search)."""
+        hits = self.headlines.hits or {}
+        self._mark_read_ids(list(hits))
+
+    @work(thread=True, group="state")
+    def _mark_read_ids(self, ids: list[int]) -> None:
+        with self.app.engine_errors("marking the results read"):
+            for article_id in ids:
+                self.app.engine.mark_read(article_id, True)
+            for article_id in ids:
+                self.app.call_from_thread(self.headlines.update_state, article_id, read=True)
+            self.app.call_from_thread(self.app.notify, f"Marked {len(ids)} read.", timeout=2)
+            self.app.call_from_thread(self.load_feeds)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def catch_up_search_index(self) -> None:
+        """Index what the last refresh stored, off the UI thread."""
+        with self.app.engine_errors("updating the search index"):
+            self.app.engine.update_search_index()
