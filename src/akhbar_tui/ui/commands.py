@@ -1,4 +1,5 @@
-"""Command-palette provider: go to a feed, refresh, mark read, open the link, bidi mode, theme.
+"""Command-palette provider: go to a feed, refresh, mark read, search, full text, open the link,
+bidi mode, theme.
 
 Only commands that apply now are offered (no "open link" without an article that has one).
 Feed names are shaped and ordered before they reach the palette, a stock widget that shows one
@@ -54,6 +55,16 @@ class AkhbarCommands(Provider):
                 "Mark all in this list read",
                 main.action_mark_feed_read,
                 "Mark every listed article read",
+            )
+        yield "Search articles…", main.action_search, "Find articles by words (Arabic-aware)"
+        if main.search_query is not None:
+            yield "Leave search results", main.leave_search, "Back to the list you searched from"
+        article = main.open_article
+        if article is not None and article.link:
+            yield (
+                "Fetch full article text",
+                main.action_full_text,
+                "Download the article's web page and show its main text",
             )
         link = main._article_link()
         if link and link.lower().startswith(("http://", "https://")):

@@ -47,10 +47,13 @@ class SearchActions(_Base):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         """Query the index (as it is: catching up is the background worker's job)."""
+        hits: list[SearchHit] | None = None
         with self.app.engine_errors("searching"):
             hits = self.app.engine.search(query, limit=SEARCH_LIMIT, catch_up=False)
+        if hits is None:
+            self.app.call_from_thread(self.status.set_task, None)
+        else:
             self.app.call_from_thread(self._show_hits, query, hits)
-        self.app.call_from_thread(self.status.set_task, None)
 
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if self.search_query is None:
