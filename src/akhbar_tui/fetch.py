@@ -1,12 +1,15 @@
 """HTTP fetching of feeds: the one place that configures httpx.
 
-One `Fetcher` owns one `httpx.AsyncClient` for a refresh. Its limits come from `Settings`:
+One `Fetcher` serves a refresh. Its limits come from `Settings`:
 
 - concurrency: a per-host semaphore (`max_per_host`) is taken first, then a global one
-  (`max_connections`), so a feed waiting for a busy host never holds a global slot, and the
-  client's own pool (sized to `max_connections`) never has to queue — a pool with hundreds of
-  queued requests is what slowed down sharply in the trial the issue mentions (see
-  `benchmarks/fetch_pool.py` for the measurement);
+  (`max_connections`), so a feed waiting for a busy host never holds a global slot;
+- each fetch in flight borrows an `httpx.AsyncClient` of its own (a pool of one kept-alive
+  connection), so httpcore never queues: a single client with hundreds of queued requests is
+  what slowed down sharply in the trial the issue mentions, and even with its queue empty one
+  32-connection pool scans every connection (polling each idle socket) for every request it
+  assigns — most of the refresh process's HTTP CPU time (see `benchmarks/fetch_pool.py`).
+  The clients share one TLS context, and at most `max_connections` of them ever exist;
 - a total deadline per fetch (`timeout_seconds`) around the whole exchange, redirects, the
   Retry-After wait and the streamed body included, besides httpx's connect and read timeouts,
   so a server that drips one byte a second cannot hold a feed forever;
@@ -24,6 +27,7 @@ human reason instead ("timed out after 30 s", "HTTP 404", "connection refused",
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 import zlib
 from collections.abc import AsyncIterator
@@ -74,21 +78,33 @@ class Fetcher:
         self._timeout = float(settings.timeout_seconds)
         self._global = asyncio.Semaphore(settings.max_connections)
         self._per_host: dict[str, asyncio.Semaphore] = {}
-        self._client: httpx.AsyncClient | None = None
+        self._idle: list[httpx.AsyncClient] = []
+        self._clients: list[httpx.AsyncClient] = []
+        self._tls: ssl.SSLContext | None = None
+        self._entered = False
 
     async def __aenter__(self) -> Fetcher:
+        self._entered = True
+        return self
+
+    def _borrow(self) -> httpx.AsyncClient:
+        """An idle client (the most recently used, whose connection is likely still open)."""
+        if self._idle:
+            return self._idle.pop()
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
         timeout = self._timeout
-        self._client = httpx.AsyncClient(
+        client = httpx.AsyncClient(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
-            limits=httpx.Limits(
-                max_connections=self._settings.max_connections,
-                max_keepalive_connections=self._settings.max_connections,
-            ),
+            # Two: a redirect to another host must not wait for the first connection to close.
+            limits=httpx.Limits(max_connections=2, max_keepalive_connections=1),
             follow_redirects=False,
             trust_env=True,
+            verify=self._tls,
         )
-        return self
+        self._clients.append(client)
+        return client
 
     async def __aexit__(
         self,
@@ -96,9 +112,9 @@ class Fetcher:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        self._entered = False
+        clients, self._clients, self._idle = self._clients, [], []
+        await asyncio.gather(*(client.aclose() for client in clients))
 
     async def fetch(
         self,
@@ -114,7 +130,7 @@ class Fetcher:
         others are not charged for the wait. A 304 comes back with `not_modified` true and the
         validators it was sent with (or newer ones the server gave).
         """
-        if self._client is None:
+        if not self._entered:
             raise RuntimeError("Fetcher used outside `async with`")
         try:
             host = (urlsplit(url).hostname or "").lower()
@@ -129,9 +145,10 @@ class Fetcher:
         host_slot = self._per_host.setdefault(host, asyncio.Semaphore(self._settings.max_per_host))
         async with host_slot, self._global:
             started = time.monotonic()
+            client = self._borrow()
             try:
                 async with asyncio.timeout(self._timeout):
-                    outcome = await self._exchange(url, headers, started + self._timeout)
+                    outcome = await self._exchange(client, url, headers, started + self._timeout)
             except TimeoutError:
                 reason = f"timed out after {_seconds(self._timeout)} s"
                 outcome = FetchOutcome(url=url, error=reason)
@@ -139,15 +156,19 @@ class Fetcher:
                 outcome = FetchOutcome(url=url, status=failed.status, error=failed.reason)
             except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
                 outcome = FetchOutcome(url=url, error=_reason(exc, url, self._timeout))
+            finally:
+                self._idle.append(client)
         if outcome.status == 304:
             outcome = _with_validators(outcome, etag, last_modified)
         return _with_elapsed(outcome, time.monotonic() - started)
 
-    async def _exchange(self, url: str, headers: dict[str, str], deadline: float) -> FetchOutcome:
+    async def _exchange(
+        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], deadline: float
+    ) -> FetchOutcome:
         """Follow redirects and at most one short Retry-After wait; read the final body."""
         retried = False
         while True:
-            response = await self._follow(url, headers)
+            response = await _follow(client, url, headers)
             try:
                 status = response.status_code
                 if status in _RETRY_STATUSES:
@@ -176,24 +197,6 @@ class Fetcher:
             finally:
                 await response.aclose()
 
-    async def _follow(self, url: str, headers: dict[str, str]) -> httpx.Response:
-        """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
-        assert self._client is not None
-        current = url
-        for _ in range(MAX_REDIRECTS + 1):
-            if urlsplit(current).scheme.lower() not in ("http", "https"):
-                raise _FetchFailed("only http and https URLs can be fetched")
-            request = self._client.build_request("GET", current, headers=headers)
-            response = await self._client.send(request, stream=True)
-            location = response.headers.get("location")
-            if response.status_code not in _REDIRECT_STATUSES or not location:
-                return response
-            await response.aclose()
-            current = urljoin(str(response.url), location.strip())
-            if urlsplit(current).scheme.lower() not in ("http", "https"):
-                raise _FetchFailed("redirected to a URL that is not http or https")
-        raise _FetchFailed("too many redirects")
-
     async def _read_body(self, response: httpx.Response) -> bytes:
         """Stream and decompress the body, failing as soon as it passes the size cap."""
         cap = self._max_bytes
@@ -208,6 +211,24 @@ class Fetcher:
             if len(body) > cap:
                 raise _FetchFailed(too_big, response.status_code)
         return bytes(body)
+
+
+async def _follow(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> httpx.Response:
+    """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        if urlsplit(current).scheme.lower() not in ("http", "https"):
+            raise _FetchFailed("only http and https URLs can be fetched")
+        request = client.build_request("GET", current, headers=headers)
+        response = await client.send(request, stream=True)
+        location = response.headers.get("location")
+        if response.status_code not in _REDIRECT_STATUSES or not location:
+            return response
+        await response.aclose()
+        current = urljoin(str(response.url), location.strip())
+        if urlsplit(current).scheme.lower() not in ("http", "https"):
+            raise _FetchFailed("redirected to a URL that is not http or https")
+    raise _FetchFailed("too many redirects")
 
 
 async def _decoded(raw: AsyncIterator[bytes], encoding: str, cap: int) -> AsyncIterator[bytes]:
