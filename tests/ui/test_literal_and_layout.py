@@ -82,3 +82,43 @@ async def test_narrow_terminal_hides_side_panes_until_they_have_focus(engine) ->
         await pilot.press("tab")
         await pilot.pause(0.05)
         assert main.feeds.region.width == 0
+
+
+async def test_rtl_meta_line_keeps_the_date_left_to_right_and_the_feed_rightmost(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        article = app.main.open_article
+        assert article is not None and article.direction == "rtl"
+        meta = next(row.line for row in app.main.article_view.lines if row.style == "meta")
+        visible = meta.visual.replace("\u200b", "")
+        date = article.published.strftime("%Y-%m-%d %H:%M")
+        assert visible.startswith(date)  # the last field sits leftmost, read left to right
+        assert visible.endswith(app.bidi.visual("نشرة الاقتصاد"))
+        rows = screen_rows(app)
+        assert any(date in row.replace("\u200b", "") for row in rows)
+
+
+async def test_feeds_pane_arabic_names_flush_right_and_counts_in_one_column(engine) -> None:
+    app = AkhbarApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        feeds = app.main.feeds
+        width = feeds.scrollable_content_region.width
+        rows = [
+            "".join(seg.text for seg in feeds.render_line(y)) for y in range(len(feeds.entries))
+        ]
+        arabic = rows[[e.label for e in feeds.entries].index("نشرة الاقتصاد")]
+        category = rows[[e.label for e in feeds.entries].index("اقتصاد")]
+        english = rows[[e.label for e in feeds.entries].index("Markets Daily")]
+        count_width = max(len(str(e.unread)) for e in feeds.entries)
+        for row in (arabic, category, english):
+            assert len(row) == width
+        assert arabic[: -count_width - 1].rstrip().endswith(app.bidi.visual("نشرة الاقتصاد"))
+        assert arabic[: -count_width - 1].endswith(app.bidi.visual("نشرة الاقتصاد"))
+        assert category[: -count_width - 1].endswith(app.bidi.visual("اقتصاد"))
+        assert english.lstrip().startswith("Markets Daily")
+        counts = [row[-count_width:].strip() for row in (arabic, category, english)]
+        assert all(c.isdigit() for c in counts)

@@ -45,7 +45,7 @@ def build_doc(article: Article, text: ArticleText, feed_title: str = "") -> Doc:
     fallback = article.direction
     blocks: list[DocBlock] = [
         DocBlock(article.title or "(untitled)", fallback, "title"),
-        DocBlock(meta_line(article, feed_title), "auto", "meta"),
+        DocBlock(meta_line(article, feed_title), fallback, "meta"),
         DocBlock(""),
     ]
     for block in text.blocks:
@@ -72,9 +72,19 @@ def build_doc(article: Article, text: ArticleText, feed_title: str = "") -> Doc:
     return Doc(article, text, tuple(blocks))
 
 
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+"""Bidi isolates: left-to-right, first-strong, and their end (UAX #9)."""
+
+
 def meta_line(article: Article, feed_title: str) -> str:
-    """Feed · author · date, whichever are known."""
-    parts = [feed_title, article.author or ""]
+    """Feed · author · date, whichever are known, each field isolated from the others.
+
+    In an Arabic line the digits of `2026-11-23 20:40` would otherwise follow the Arabic
+    letters before them and read `20:40 23-11-2026` (UAX #9 rule W2); an LRI…PDI isolate keeps
+    the date left to right, and FSI…PDI gives a name its own direction (an English author in an
+    Arabic line stays one piece).
+    """
+    parts = [FSI + text + PDI for text in (feed_title, article.author or "") if text]
     if article.published is not None:
-        parts.append(article.published.strftime("%Y-%m-%d %H:%M"))
-    return " · ".join(p for p in parts if p)
+        parts.append(LRI + article.published.strftime("%Y-%m-%d %H:%M") + PDI)
+    return " · ".join(parts)
