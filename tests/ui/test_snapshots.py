@@ -96,3 +96,29 @@ def test_narrow_english_article(snap_compare, fixed_engine) -> None:
     """80×24, the English chipmaker article under the headlines, flush left, wrapped at words."""
     app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening(1))
+
+
+def test_wide_arabic_search_results(snap_compare, fixed_engine) -> None:
+    """120×40, the results of searching مليار, the first result open.
+
+    Must show: the status line "Search: مليار │ 3 found"; three Arabic results, each title flush
+    right in the left half of the row and, in the right half, a snippet cut ("…") so that its
+    match مليار shows, underlined on an accent background; the first result's article below with
+    مليار marked in its body the same way.
+    """
+    fixed_engine.update_search_index()
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await loaded(pilot.app, pilot)
+        await pilot.press("slash")
+        await pilot.pause(0.1)
+        await pilot.press(*"مليار", "enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if pilot.app.main.search_query:
+                break
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+
+    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

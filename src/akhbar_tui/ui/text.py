@@ -123,6 +123,21 @@ def fitted_segments(
     return styled_cells(pad(fitted.text, fitted.cells, width, right=fitted.rtl), style, marks)
 
 
+def around_first_match(
+    text: str, spans: tuple[tuple[int, int], ...], room: int
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`text` cut at a word boundary a little before its first match, so that the match shows
+    in `room` cells (a snippet is longer than a result row has room for); spans follow the cut."""
+    if not spans or spans[0][0] < room // 3:
+        return text, spans
+    cut = text.rfind(" ", 0, max(spans[0][0] - room // 4, 1))
+    if cut <= 0:
+        return text, spans
+    shift = cut  # text[cut] (the space) becomes the ellipsis
+    shown = "…" + text[cut + 1 :]
+    return shown, tuple((a - shift, b - shift) for a, b in spans if a - shift >= 1)
+
+
 def width_of(text: str) -> int:
     """Terminal cells of `text`, with the table Textual paints with."""
     return cell_len(text)

@@ -18,7 +18,14 @@ from textual.message import Message
 from textual.strip import Strip
 
 from akhbar_tui.models import Headline, SearchHit
-from akhbar_tui.ui.text import Bidi, Fitted, fitted_segments, pad, relative_time
+from akhbar_tui.ui.text import (
+    Bidi,
+    Fitted,
+    around_first_match,
+    fitted_segments,
+    pad,
+    relative_time,
+)
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 PAGE = 200
@@ -82,6 +89,9 @@ class HeadlineList(VirtualList):
         self._now = datetime.now(UTC)
         self._fitted: dict[tuple[int, int, int], tuple[Fitted, Fitted | None]] = {}
         self.hits: dict[int, SearchHit] | None = None
+        self._hit_fitted: dict[
+            tuple[int, int, int], tuple[Fitted, Fitted | None, tuple[tuple[int, int], ...]]
+        ] = {}
         """Search results by article id while the list shows them (None: a feed's list)."""
 
     def reset(
@@ -121,6 +131,7 @@ class HeadlineList(VirtualList):
     def show_hits(self, hits: list[SearchHit]) -> None:
         """List search results (all loaded at once: a search returns at most a page)."""
         self.hits = {hit.id: hit for hit in hits}
+        self._hit_fitted.clear()
         self.reset(len(hits), pages={0: [hit_headline(hit) for hit in hits]}, top=0)
 
     def put_page(self, generation: int, page: int, rows: list[Headline]) -> None:
@@ -220,28 +231,29 @@ class HeadlineList(VirtualList):
         room = max(width - 2 - len(age) - 1, 2)
         snippet_width = room // 2 if width >= 60 else 0
         title_width = max(room - (snippet_width + 1 if snippet_width else 0), 1)
-        title, snippet = self._fit_hit(hit, title_width, snippet_width)
+        title, snippet, snippet_spans = self._fit_hit(hit, title_width, snippet_width)
         mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
         segments = [Segment(mark, title_style)]
         segments += fitted_segments(title, title_width, title_style, hit.title_matches, mark_style)
         if snippet is not None:
             segments.append(Segment(" ", meta_style))
             segments += fitted_segments(
-                snippet, snippet_width, meta_style, hit.snippet_matches, mark_style
+                snippet, snippet_width, meta_style, snippet_spans, mark_style
             )
         segments.append(Segment(" " + age, meta_style))
         return Strip(segments)
 
     def _fit_hit(
         self, hit: SearchHit, title_width: int, snippet_width: int
-    ) -> tuple[Fitted, Fitted | None]:
-        """Shaped, truncated title and snippet of a hit, kept per row and width."""
+    ) -> tuple[Fitted, Fitted | None, tuple[tuple[int, int], ...]]:
+        """Shaped, truncated title and snippet (cut to show its first match), kept per row."""
         key = (hit.id, title_width, -1 - snippet_width)
-        fitted = self._fitted.get(key)
+        fitted = self._hit_fitted.get(key)
         if fitted is None:
             title = self.bidi.fit(hit.title, title_width, hit.direction)
-            snippet = self.bidi.fit(hit.snippet, snippet_width) if snippet_width else None
-            fitted = self._fitted[key] = (title, snippet)
+            snippet, spans = around_first_match(hit.snippet, hit.snippet_matches, snippet_width)
+            shown = self.bidi.fit(snippet, snippet_width) if snippet_width else None
+            fitted = self._hit_fitted[key] = (title, shown, spans)
         return fitted
 
     def _fit(
@@ -261,6 +273,7 @@ class HeadlineList(VirtualList):
     def forget_layout(self) -> None:
         """Drop the fitted rows (the bidi mode changed) and repaint."""
         self._fitted.clear()
+        self._hit_fitted.clear()
         self.refresh()
 
     def _ask(self, page: int) -> None:
