@@ -10,7 +10,19 @@ feedparser stays the parser because it is the most tolerant of broken feeds. Aro
   nothing; each entry's *link* is still resolved against the feed's base and xml:base;
 - every text field passes through `clean_text` (escape sequences, controls, bidi overrides);
   Rich/Textual markup is stored verbatim, since the UI shows text literally;
-- what is not a feed ends in a `FeedParseError` that says what it is instead.
+- what is not a feed ends in a `FeedParseError` that says what it is instead (`parse_text`).
+
+feedparser spends most of a refresh's CPU time, so three runtime settings make it cheaper
+without changing what it returns (`_speed_up_feedparser`, applied once at import; a test parses
+feeds with and without them and compares the results):
+
+- expat buffers character data (`sax_buffered`), so feedparser handles one piece of text per
+  element instead of one per line and per entity reference;
+- the table feedparser translates every text through (windows-1252 code points 128–159) is a
+  list indexed by code point instead of a dict: `str.translate` looks every non-ASCII character
+  up in it, and a dict raises and clears a KeyError for each one (all of an Arabic text);
+- `FeedParserDict.get` answers ordinary keys with `dict.get`: feedparser calls it about a
+  hundred times an entry, and the original resolves aliases and raises a KeyError for a miss.
 """
 
 from __future__ import annotations
@@ -19,19 +31,28 @@ import hashlib
 import html
 import io
 import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
+import feedparser.api
+import feedparser.mixin
+import feedparser.util
 
+from akhbar_tui import sax_buffered
 from akhbar_tui.encoding import to_utf8
 from akhbar_tui.errors import FeedParseError
-from akhbar_tui.models import Article, FeedSpec, ParsedFeed, TextDirection
+from akhbar_tui.models import Article, FeedSpec, ParsedFeed
+from akhbar_tui.parse_text import (
+    NotAFeedError,
+    direction_of,
+    discover_feed_links,
+    html_to_text,
+    raise_not_a_feed,
+    web_link,
+)
 from akhbar_tui.text_clean import clean_html, clean_text
 
 __all__ = [
@@ -48,31 +69,45 @@ MAX_TAGS = 250_000
 """Documents with more `<` than this are refused: feedparser spends 20–40 µs per element, so a
 10 MB body of bare tags would cost minutes of CPU. Real feeds stay far below (a 10 MB feed of
 the bench corpus's shape has about 125,000)."""
-_RTL_LANGUAGES = frozenset(
-    {"ar", "arc", "azb", "bal", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "lrc", "mzn", "nqo"}
-    | {"pnb", "prs", "ps", "sd", "sdh", "syr", "ug", "ur", "yi"}
-)
-_RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"})
 _HTML_MARKUP = ("text/html", "application/xhtml+xml")
 _WHITESPACE = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]*>|&[#\w]+;")
-_FEED_TYPES = (
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/rdf+xml",
-    "application/feed+json",
-    "application/json",
-    "text/xml",
-    "application/xml",
-)
 
 
-class NotAFeedError(FeedParseError):
-    """A document that is no feed at all; `feed_links` lists the feeds an HTML page names."""
+def _speed_up_feedparser() -> None:
+    """Make feedparser cheaper without changing its results (see the module docstring)."""
+    if sax_buffered.__name__ not in feedparser.api.PREFERRED_XML_PARSERS:
+        feedparser.api.PREFERRED_XML_PARSERS.insert(0, sax_buffered.__name__)
+    cp1252 = feedparser.mixin._cp1252
+    if isinstance(cp1252, dict):
+        table: list[int | str] = list(range(0x10000))
+        for code, replacement in cp1252.items():
+            table[code] = replacement
+        feedparser.mixin._cp1252 = table  # type: ignore[assignment]
+    parser_dict = feedparser.util.FeedParserDict
+    if getattr(parser_dict.get, "__name__", "") != "_plain_get":
+        parser_dict.get = _fast_get(parser_dict)  # type: ignore[method-assign]
 
-    def __init__(self, message: str, feed_links: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.feed_links = feed_links
+
+def _fast_get(parser_dict: type[dict[str, Any]]) -> Any:
+    """`FeedParserDict.get` that leaves only its aliased and computed keys to the original."""
+    original = parser_dict.get
+    special = frozenset(getattr(parser_dict, "keymap", {})) | {
+        "category",
+        "enclosures",
+        "license",
+        "updated",
+        "updated_parsed",
+    }
+
+    def _plain_get(self: dict[str, Any], key: str, default: Any = None) -> Any:
+        if key in special:
+            return original(self, key, default)
+        return dict.get(self, key, default)
+
+    return _plain_get
+
+
+_speed_up_feedparser()
 
 
 def parse_feed(
@@ -112,7 +147,7 @@ def parse_feed(
     entries = result.get("entries") or []
     xml_problem = _xml_problem(result) if result.get("bozo") else None
     if not result.get("version") and not entries:
-        _raise_not_a_feed(body, lowered, base, xml_problem)
+        raise_not_a_feed(body, lowered, base, xml_problem)
     if xml_problem and not entries:
         raise FeedParseError(xml_problem)
 
@@ -129,7 +164,7 @@ def parse_feed(
     warning = "; ".join(w for w in (decoded.note, xml_problem) if w) or None
     return ParsedFeed(
         title=_plain(feed.get("title_detail") or feed.get("title")) or None,
-        site_url=_web_link(feed.get("link"), base),
+        site_url=web_link(feed.get("link"), base),
         lang=spec.lang or feed_lang,
         articles=tuple(articles),
         warning=warning,
@@ -139,7 +174,7 @@ def parse_feed(
 def _article(entry: Any, *, spec: FeedSpec, base: str | None, feed_lang: str | None) -> Article:
     """One feedparser entry → an `Article` with a stable guid and cleaned text."""
     title = _plain(entry.get("title_detail") or entry.get("title"))
-    link = _web_link(entry.get("link"), base)
+    link = web_link(entry.get("link"), base)
     summary_html = _as_html(entry.get("summary_detail") or entry.get("summary"))
     content_html = _content_html(entry.get("content"))
     entry_lang = None
@@ -170,52 +205,6 @@ def _article(entry: Any, *, spec: FeedSpec, base: str | None, feed_lang: str | N
     )
 
 
-def direction_of(
-    override: str,
-    lang: str | None,
-    title: str,
-    body_html: str = "",
-    *,
-    spec_lang: str | None = None,
-) -> TextDirection:
-    """The paragraph direction of an article.
-
-    Order: the feed's `direction` setting; a right-to-left language (the user's `lang`, the
-    entry's, the feed's); then the text's first strong character (title, then body). A declared
-    left-to-right language only decides when the text has no strong character, because many
-    Arabic sites ship templates that declare `en-US`.
-    """
-    if override in ("rtl", "ltr"):
-        return override  # type: ignore[return-value]
-    if _is_rtl_language(spec_lang or lang):
-        return "rtl"
-    strong = _first_strong(title) or _first_strong(_TAG.sub(" ", body_html[:4000]))
-    return strong or "ltr"
-
-
-def _is_rtl_language(lang: str | None) -> bool:
-    """True for a BCP 47 tag whose language or script is written right to left."""
-    if not lang:
-        return False
-    parts = lang.lower().replace("_", "-").split("-")
-    return parts[0] in _RTL_LANGUAGES or any(p in _RTL_SCRIPTS for p in parts[1:])
-
-
-def _first_strong(text: str) -> TextDirection | None:
-    """The direction of the first strongly directional character in `text`, if any."""
-    for ch in text:
-        if ch.isascii():
-            if ch.isalpha():
-                return "ltr"
-            continue
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return None
-
-
 def _language(value: Any) -> str | None:
     """A cleaned, lower-case language tag, or None."""
     if not isinstance(value, str):
@@ -233,7 +222,7 @@ def _plain(detail: Any) -> str:
     else:
         value, kind = detail.get("value") or "", detail.get("type") or "text/plain"
     if kind in _HTML_MARKUP and ("<" in value or "&" in value):
-        value = _html_to_text(value)
+        value = html_to_text(value)
     return _WHITESPACE.sub(" ", clean_text(value)).strip()
 
 
@@ -269,25 +258,6 @@ def _guid(raw_id: Any, link: str | None, title: str, date: str, body: str) -> st
     return "sha1:" + hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _web_link(value: Any, base: str | None) -> str | None:
-    """An absolute http(s) link resolved against `base`, or None for any other scheme."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    link = clean_text(value).strip()
-    if base:
-        try:
-            link = urljoin(base, link)
-        except ValueError:
-            return None
-    try:
-        parts = urlsplit(link)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return link
-
-
 def _utc(parsed: Any) -> datetime | None:
     """feedparser's UTC `struct_time` → an aware UTC datetime (None if absent or absurd)."""
     if not parsed:
@@ -296,62 +266,6 @@ def _utc(parsed: Any) -> datetime | None:
         return datetime(*parsed[:6], tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-class _TextCollector(HTMLParser):
-    """Collects the character data of an HTML fragment (entities decoded)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def _html_to_text(fragment: str) -> str:
-    """The text of a small HTML fragment such as an HTML-typed title."""
-    collector = _TextCollector()
-    collector.feed(fragment)
-    collector.close()
-    return "".join(collector.parts)
-
-
-class _FeedLinkFinder(HTMLParser):
-    """Collects `<link rel="alternate">` hrefs whose type names a feed format."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-        self.base: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "base" and self.base is None and attributes.get("href"):
-            self.base = attributes["href"]
-        if tag != "link":
-            return
-        rels = attributes.get("rel", "").lower().split()
-        kind = attributes.get("type", "").lower().split(";")[0].strip()
-        if "alternate" in rels and kind in _FEED_TYPES and attributes.get("href"):
-            self.hrefs.append(attributes["href"])
-
-
-def discover_feed_links(html_bytes: bytes, base_url: str) -> list[str]:
-    """The feeds a web page announces with `<link rel="alternate" type=…>`, as absolute URLs.
-
-    Used by `feeds add --discover` and to make "not a feed: got an HTML page" say where the
-    feed is. Only http(s) links are returned, in page order, without duplicates.
-    """
-    finder = _FeedLinkFinder()
-    try:
-        finder.feed(html_bytes[: 2 * 1024 * 1024].decode("utf-8", errors="replace"))
-        finder.close()
-    except AssertionError:  # html.parser gives up on some hostile markup; keep what it found
-        pass
-    base = urljoin(base_url, finder.base) if finder.base else base_url
-    links = (_web_link(href, base) for href in finder.hrefs)
-    return list(dict.fromkeys(link for link in links if link))
 
 
 def _xml_problem(result: Any) -> str | None:
@@ -366,24 +280,3 @@ def _xml_problem(result: Any) -> str | None:
         return None
     message = clean_text(str(exc)).strip()
     return f"XML error: {message}" if message else f"XML error ({name})"
-
-
-def _raise_not_a_feed(
-    body: bytes, headers: Mapping[str, str], base: str | None, xml_problem: str | None
-) -> None:
-    """Raise the error that names what a document without any feed structure is instead."""
-    head = body[:4096].lstrip()
-    lowered = head.lower()
-    content_type = headers.get("content-type", "").lower()
-    if b"<html" in lowered or b"<!doctype html" in lowered or "text/html" in content_type:
-        links = tuple(discover_feed_links(body, base or ""))
-        suffix = f"; it links to the feed {', '.join(links)}" if links else ""
-        raise NotAFeedError("not a feed: got an HTML page" + suffix, links)
-    if head[:1] in (b"{", b"["):
-        raise NotAFeedError("not a feed: got JSON")
-    if head.startswith(b"<"):
-        raise FeedParseError(xml_problem or "not a feed: XML that is neither RSS nor Atom")
-    printable = sum(1 for byte in head[:512] if byte >= 0x20 or byte in b"\t\r\n")
-    if printable < 0.9 * min(len(head), 512):
-        raise NotAFeedError("not a feed: got binary data")
-    raise NotAFeedError("not a feed: got plain text")
