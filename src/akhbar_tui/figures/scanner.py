@@ -11,24 +11,22 @@ from __future__ import annotations
 
 from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
 from akhbar_tui.figures.context import arabic_singular, count_noun
-from akhbar_tui.figures.currencies import ISO_CODES, PREFIX_SYMBOL, SYMBOL_CODES
+from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES
 from akhbar_tui.figures.dates import date_at
 from akhbar_tui.figures.drafts import Draft, finish, join_ranges
 from akhbar_tui.figures.followers import Tail, tail_after
+from akhbar_tui.figures.identifiers import is_identifier
 from akhbar_tui.figures.numbers import Numeral, read_number
 from akhbar_tui.figures.special import AGE_WORDS, ordinal_age, standalone_dual
 from akhbar_tui.figures.text import Token, is_arabic, tokenize
 from akhbar_tui.figures.units import PERCENT_SIGNS
 from akhbar_tui.figures.words_ar import AR_ORDINALS
 from akhbar_tui.figures.words_en import EN_ARTICLES, EN_FRACTIONS, EN_SCALES
+from akhbar_tui.figures.years import after_year_range, year
 from akhbar_tui.models import Figure
 
-_CLITIC_BEFORE_DIGITS = frozenset({"و", "ب", "ل", "ف", "ك", "وب", "ول", "ال", "وال", "بال"})
-_ID_WORDS = frozenset({"رقم", "no", "nos", "number", "#"})
-_YEAR_WORDS = frozenset({"عام", "العام", "سنة", "لعام", "بعام", "year", "since", "in", "until"})
 _ODDS_AR = ("من", "كل")
 _SNAP = 32
-_MAX_DIGITS = 24
 _BEFORE = 32
 _AFTER = 64
 _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
@@ -101,7 +99,8 @@ def _scan_region(
                     k += 1
                 draft.next_index = k
         if draft is None and kind != MONTH:
-            draft = _anchored_figure(tokens, i, text)
+            previous = drafts[-1] if drafts else None
+            draft = _anchored_figure(tokens, i, text, after_year_range(previous, text, token.start))
         if draft is None:
             i += 1
             continue
@@ -117,24 +116,26 @@ def _scan_region(
         i = max(draft.next_index, i + 1)
 
 
-def _anchored_figure(tokens: list[Token], i: int, text: str) -> Draft | None:
+def _anchored_figure(
+    tokens: list[Token], i: int, text: str, after_year: bool = False
+) -> Draft | None:
     """The figure at an anchor, looking one token back where the numeral starts earlier."""
     token = tokens[i]
     norm = token.norm
     if i > 0:
         prev = tokens[i - 1]
         if norm == "ونصف" or (prev.norm in EN_ARTICLES and norm in _EN_AFTER_ARTICLE):
-            found = _figure_at(tokens, i - 1, text)
+            found = _figure_at(tokens, i - 1, text, after_year)
             if found is not None:
                 return found
     if norm in AGE_WORDS:
         return ordinal_age(tokens, i + 1, text) if i + 1 < len(tokens) else None
-    return _figure_at(tokens, i, text)
+    return _figure_at(tokens, i, text, after_year)
 
 
-def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
+def _figure_at(tokens: list[Token], i: int, text: str, after_year: bool = False) -> Draft | None:
     token = tokens[i]
-    if token.kind == "n" and _is_identifier(tokens, i, text):
+    if token.kind == "n" and is_identifier(tokens, i, text):
         return None
     if token.norm in _TEEN_TAILS and i > 0 and tokens[i - 1].norm in AR_ORDINALS:
         return None
@@ -163,9 +164,9 @@ def _figure_at(tokens: list[Token], i: int, text: str) -> Draft | None:
     odds = _odds(tokens, numeral, text)
     if odds is not None:
         return odds
-    year = _year(tokens, i, numeral, text)
-    if year is not None:
-        return year
+    found = year(tokens, i, numeral, after_year)
+    if found is not None:
+        return found
     return _count(tokens, i, numeral, text)
 
 
@@ -198,37 +199,6 @@ def _definite_name(tokens: list[Token], i: int, numeral: Numeral) -> bool:
         return True
     prev = tokens[i - 1] if i else None
     return prev is None or prev.kind != "w" or not prev.norm.startswith("ال")
-
-
-def _is_identifier(tokens: list[Token], i: int, text: str) -> bool:
-    """Digits glued to Latin letters (G20, F-16, YD5) or after "No."/رقم are names, not amounts."""
-    token = tokens[i]
-    if len(token.text) > _MAX_DIGITS:
-        return True
-    prev = tokens[i - 1] if i else None
-    if prev is not None and prev.end == token.start:
-        if prev.kind == "w" and prev.norm not in _CLITIC_BEFORE_DIGITS and not is_arabic(prev.text):
-            return True
-        if prev.text == "-" and i >= 2 and tokens[i - 2].end == prev.start:
-            return tokens[i - 2].kind == "w" and not is_arabic(tokens[i - 2].text)
-    if prev is not None and prev.norm.rstrip(".") in _ID_WORDS:
-        return True
-    if (
-        prev is not None
-        and prev.kind == "w"
-        and prev.text.isupper()
-        and prev.text.isascii()
-        and prev.text not in ISO_CODES
-        and len(prev.text) <= 5
-    ):
-        return True
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return bool(
-        nxt is not None
-        and nxt.start == token.end
-        and nxt.kind == "n"
-        and text[token.end - 1 : token.end] == "-"
-    )
 
 
 def _with_tail(
@@ -273,24 +243,6 @@ def _odds(tokens: list[Token], numeral: Numeral, text: str) -> Draft | None:
     if numeral.value != 1:
         return None
     return Draft(numeral.start, end, "other", None, "odds", next_index=k)
-
-
-def _year(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft | None:
-    digits = numeral.digits
-    if digits is None or not digits.plain or digits.length != 4 or numeral.scale != 1:
-        return None
-    value = int(digits.value)
-    j = numeral.next_index
-    era = tokens[j] if j < len(tokens) and tokens[j].norm in ("ه", "م") else None
-    if era is not None and era.start - numeral.end > 1:
-        era = None
-    after_year_word = i > 0 and tokens[i - 1].norm in _YEAR_WORDS
-    hijri = era is not None and era.norm == "ه"
-    if not (1800 <= value <= 2100 or hijri or after_year_word):
-        return None
-    unit = "AH" if hijri or (after_year_word and 1300 <= value <= 1500) else None
-    end = era.end if era is not None else numeral.end
-    return Draft(numeral.start, end, "year", value, unit, next_index=j + (1 if era else 0))
 
 
 def _count(tokens: list[Token], i: int, numeral: Numeral, text: str) -> Draft:
