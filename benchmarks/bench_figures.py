@@ -7,7 +7,11 @@ Two kinds of text, about 1,000 words each, each extracted many times (median per
 - *dense*: the dev set's sentences back to back (about 120 figures per 1,000 words), a stress
   case where nearly every word is near a number and the whole text has to be tokenized.
 
-Run: `.venv/bin/python benchmarks/bench_figures.py`. Exit status 1 when an *article* misses.
+Wall time and CPU time (`time.process_time`) are both reported, with the load average: on a
+shared machine wall time measures the neighbours too, CPU time is the honest number.
+
+Run: `.venv/bin/python benchmarks/bench_figures.py`. Exit status 1 when an *article*'s CPU median
+misses the target.
 """
 
 from __future__ import annotations
@@ -68,19 +72,33 @@ def _dense(lang: str) -> str:
     return " ".join(out)
 
 
-def _median_ms(text: str, rounds: int = 200) -> tuple[float, int]:
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: the machine is shared, so wall time drifts."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def _medians_ms(text: str, rounds: int = 200) -> tuple[float, float, int]:
+    """Median wall and CPU (process) time of one `extract`, per 1,000 words, and the figures."""
     words = len(text.split())
     figures = extract(text)
-    times = []
+    walls = []
+    cpus = []
     for _ in range(rounds):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         extract(text)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000 * WORDS / words, len(figures)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    per = 1000 * WORDS / words
+    return statistics.median(walls) * per, statistics.median(cpus) * per, len(figures)
 
 
 def main() -> int:
-    """Print the median for each text; exit 1 when an article misses the target."""
+    """Print wall and CPU medians per text; exit 1 when an article's CPU median misses."""
+    print(f"load average before: {_load()}")
     worst = 0.0
     texts = (
         ("article ar", _repeat(_ARTICLE_AR)),
@@ -89,12 +107,16 @@ def main() -> int:
         ("dense en", _dense("en")),
     )
     for name, text in texts:
-        ms, found = _median_ms(text)
+        wall, cpu, found = _medians_ms(text)
         if name.startswith("article"):
-            worst = max(worst, ms)
+            worst = max(worst, cpu)
         words = len(text.split())
-        print(f"{name:<11} {words:>5} words, {found:>3} figures: {ms:.3f} ms / 1,000 words")
-    print(f"articles, worst median: {worst:.3f} ms per 1,000 words (target ≤ {TARGET_MS} ms)")
+        print(
+            f"{name:<11} {words:>5} words, {found:>3} figures: "
+            f"wall {wall:.3f} ms, CPU {cpu:.3f} ms / 1,000 words (medians)"
+        )
+    print(f"load average after:  {_load()}")
+    print(f"articles, worst CPU median: {worst:.3f} ms per 1,000 words (target ≤ {TARGET_MS} ms)")
     return 0 if worst <= TARGET_MS else 1
 
 
