@@ -1,9 +1,9 @@
 """The cheap first pass: where in a text a figure can start.
 
-One regex walks a same-length folded copy of the text and keeps only digit runs and the words a
-figure can begin with (number words, unit and currency duals, month names, age words). The
-expensive work (tokens, lookahead, date patterns) then runs only in small windows around these
-anchors, so text without numbers costs almost nothing.
+A same-length folded, lower-cased copy of the text is split into words; only digit runs and the
+words a figure can begin with (number words, unit and currency duals, month names, age words) are
+kept. The expensive work (tokens, lookahead, date patterns) then runs only in small windows around
+these anchors, so text without numbers costs almost nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
-from akhbar_tui.figures.text import same_length_fold, word_set
+from akhbar_tui.figures.text import fold, same_length_fold, word_set
 from akhbar_tui.figures.words_ar import AR_NUMBER_WORDS
 from akhbar_tui.figures.words_en import EN_FRACTIONS, EN_ONES, EN_SCALES, EN_TENS
 
@@ -40,50 +40,74 @@ for _word in (*_AR_MONTH_WORDS, *_EN_MONTH_WORDS):
     for _clitic in _CLITICS:
         ANCHOR_WORDS.setdefault(_clitic + _word, MONTH)
 ANCHOR_WORDS["magnitude"] = WORD
+_ANCHOR_KEYS = frozenset(ANCHOR_WORDS)
 
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*")
+_HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 _EDGE_PUNCTUATION = "()[]{}«»\"'“”‘’،,.;:!?؛؟-–—"
-_EDGES = frozenset(_EDGE_PUNCTUATION)
+_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
 def find_anchors(text: str) -> list[tuple[int, str]]:
     """(offset, kind) of every place a figure may start, in text order.
 
-    Words come from `str.split` on a same-length folded copy (a C loop, no regex per word);
-    only the words that hit the anchor table are located in the text.
+    The whitespace-separated words of a folded, lower-cased copy are sorted out with set
+    operations and C-level filters; Python code runs only for the distinct words that are not all
+    letters (digits, punctuation) and for the words that turn out to be anchors.
     """
-    folded = same_length_fold(text)
-    found = [(m.start(), DIGIT) for m in _DIGITS.finditer(folded)]
-    get = ANCHOR_WORDS.get
-    edges = _EDGES
+    folded = _lower(same_length_fold(text))
+    words = folded.split()
+    distinct = set(words)
+    letters = set(filter(str.isalpha, distinct))
+    inside: dict[str, list[tuple[int, str]]] = {
+        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(letters)
+    }
+    for word in distinct - letters:
+        anchors = _inside(word)
+        if anchors:
+            inside[word] = anchors
+    found: list[tuple[int, str]] = []
     position = 0
-    for word in folded.split():
-        kind = get(word)
-        core = word
-        if kind is None:
-            if word[0] in edges or word[-1] in edges:
-                core = word.strip(_EDGE_PUNCTUATION)
-                if not core:
-                    continue
-            if "A" <= core[0] <= "Z" or "-" in core:
-                core = core.lower().partition("-")[0]
-            elif "ـ" in core:
-                core = core.replace("ـ", "")
-            elif core is word:
-                continue
-            kind = get(core)
-            if kind is None:
-                continue
+    for word in filter(inside.__contains__, words):
         at = _locate(folded, word, position)
         position = at + len(word)
-        found.append((at + len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), kind))
+        found.extend((at + offset, kind) for offset, kind in inside[word])
     found.sort()
     return found
 
 
+def _inside(word: str) -> list[tuple[int, str]]:
+    """Anchors within one word that is not all letters: digit runs, or a word in punctuation."""
+    if _HAS_DIGIT.search(word) is not None:
+        return [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
+    core = word.strip(_EDGE_PUNCTUATION)
+    if not core:
+        return []
+    if "-" in core:
+        core = core.partition("-")[0]
+    if not _MARKS.isdisjoint(core):
+        core = fold(core)
+    kind = ANCHOR_WORDS.get(core)
+    if kind is None:
+        return []
+    return [(len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), kind)]
+
+
+def _lower(folded: str) -> str:
+    """Lower case with offsets kept (a character whose lower case is longer stays as it is)."""
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
 def _locate(folded: str, word: str, position: int) -> int:
-    """Offset of the whitespace-delimited `word` at or after `position`."""
+    """Offset of the next whole whitespace-separated `word` at or after `position`."""
+    limit = len(folded)
     at = folded.find(word, position)
-    while at > 0 and not folded[at - 1].isspace():
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or folded[at - 1].isspace()) and (end == limit or folded[end].isspace()):
+            return at
         at = folded.find(word, at + 1)
-    return at
+    return position  # unreachable for a word of `folded.split()`
