@@ -49,9 +49,19 @@ def opening(row: int):  # type: ignore[no-untyped-def]
         await loaded(pilot.app, pilot)
         pilot.app.main.headlines.move_to(row)
         await pilot.press("enter")
-        await pilot.pause(0.4)
+        await figures_shown(pilot)
 
     return run_before
+
+
+async def figures_shown(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the open article's key figures are listed (they follow its first paint)."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        main = pilot.app.main
+        if main.open_article is not None and main.figures_list.figures:
+            break
+    await pilot.pause(0.1)
 
 
 def test_wide_arabic_article(snap_compare, fixed_engine) -> None:
@@ -118,7 +128,7 @@ def test_wide_arabic_search_results(snap_compare, fixed_engine) -> None:
             if pilot.app.main.search_query:
                 break
         await pilot.press("enter")
-        await pilot.pause(0.4)
+        await figures_shown(pilot)
 
     app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

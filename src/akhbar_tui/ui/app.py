@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
@@ -37,6 +37,9 @@ from akhbar_tui.ui.text import Bidi
 
 FIRST_PAINT_ENV = "AKHBAR_FIRST_PAINT_FILE"
 """When set, the app writes the time of its first screen with headlines (and its pid) there."""
+KEY_TIMING_ENV = "AKHBAR_KEY_TIMING_FILE"
+"""When set, the app appends there, per key, the milliseconds from the key's arrival to the end
+of the screen update that followed it (the benchmark's in-app keypress → repaint figure)."""
 
 
 def mode_sequence(sequence: str) -> str:
@@ -79,6 +82,9 @@ class AkhbarApp(App[None]):
         self.opened_urls: list[str] = []
         self.refreshing = False
         self._ui_thread = threading.get_ident()
+        timing = os.environ.get(KEY_TIMING_ENV)
+        self._key_log = open(timing, "a", encoding="utf-8") if timing else None  # noqa: SIM115
+        self._keys_waiting: list[tuple[str, float]] = []
 
     @property
     def main(self) -> MainScreen:
@@ -226,6 +232,21 @@ class AkhbarApp(App[None]):
         from akhbar_tui.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when each key arrived, when the benchmark asks for key timings."""
+        if self._key_log is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            self._keys_waiting.append((event.key, event.time))
+        await super().on_event(event)
+
+    def screen_updated(self) -> None:
+        """The screen was just written out: log how long the keys since the last update took."""
+        if self._key_log is not None and self._keys_waiting:
+            now = time.monotonic()  # Textual's event clock on POSIX
+            for key, arrived in self._keys_waiting:
+                self._key_log.write(f"{key} {(now - arrived) * 1000:.3f}\n")
+            self._key_log.flush()
+            self._keys_waiting.clear()
 
     def report_first_paint(self) -> None:
         """Write the time of the first screen with headlines where the benchmark asked for it."""

@@ -22,7 +22,6 @@ from akhbar_tui.ui.screens.opening import ArticleOpening
 from akhbar_tui.ui.screens.reading import ReadingActions
 from akhbar_tui.ui.screens.searching import SearchActions
 from akhbar_tui.ui.status import StatusLine
-from akhbar_tui.ui.widgets.article_doc import Doc
 from akhbar_tui.ui.widgets.article_view import ArticleView
 from akhbar_tui.ui.widgets.feed_list import FeedEntry, FeedList, build_entries
 from akhbar_tui.ui.widgets.figures_list import FiguresList
@@ -31,6 +30,7 @@ from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from akhbar_tui.ui.app import AkhbarApp
+    from akhbar_tui.ui.widgets.article_doc import Doc
 
 PANES = ("feeds", "headlines", "article", "figures")
 NARROW_WIDTH = 100
@@ -132,6 +132,15 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         self._apply_narrow(self.size.width)
         self.load_feeds()
         self.load_headlines()
+
+    def _compositor_refresh(self) -> None:
+        # Textual's hook that writes an update to the terminal: the end of a key's repaint.
+        super()._compositor_refresh()
+        self.app.screen_updated()
+
+    def on_unmount(self) -> None:
+        """Leave no child indexer behind (a demo's database is about to be removed)."""
+        self.stop_indexer()
 
     def on_resize(self) -> None:
         """Switch between the wide and the narrow layout."""

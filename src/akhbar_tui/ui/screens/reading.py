@@ -6,7 +6,6 @@ panes, this module acts on them through the engine (always in thread workers).
 
 from __future__ import annotations
 
-import webbrowser
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -156,6 +155,8 @@ class ReadingActions(_Base):
     @work(thread=True, group="browser")
     def _browse(self, url: str) -> None:
         if not self.app.is_headless:
+            import webbrowser
+
             webbrowser.open(url)
 
     def action_list_links(self) -> None:

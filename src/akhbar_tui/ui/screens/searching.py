@@ -8,6 +8,7 @@ for indexing (`engine.search(..., catch_up=False)`).
 
 from __future__ import annotations
 
+import subprocess
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -32,6 +33,7 @@ class SearchActions(_Base):
     """The query whose hits the headlines pane shows (None: not searching)."""
     _before_search: ListState | None = None
     _stale_while_searching = False
+    _indexer: subprocess.Popen[bytes] | None = None
 
     def action_search(self) -> None:
         """/: ask for words to find (typed in logical order, previewed shaped)."""
@@ -101,6 +103,20 @@ class SearchActions(_Base):
 
     @work(thread=True, exclusive=True, group="search-index")
     def catch_up_search_index(self) -> None:
-        """Index what the last refresh stored, off the UI thread."""
-        with self.app.engine_errors("updating the search index"):
-            self.app.engine.update_search_index()
+        """Index what the last refresh stored, in a child process (see `ui.indexer`)."""
+        from akhbar_tui.ui import indexer
+
+        engine = self.app.engine
+        child = indexer.start(engine.config.path, engine.database)
+        self._indexer = child
+        _out, err = child.communicate()
+        if child.returncode not in (0, -15):  # -15: ended by the reader on its way out
+            reason = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
+            self.app.notify_anywhere(f"Error updating the search index: {reason[0]}")
+
+    def stop_indexer(self) -> None:
+        """End a running catch-up (the reader is closing; the next one finishes the work)."""
+        child = self._indexer
+        if child is not None and child.poll() is None:
+            child.terminate()
+            child.wait(timeout=5)

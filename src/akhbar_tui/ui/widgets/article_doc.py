@@ -8,10 +8,13 @@ says how each block is drawn (style, indentation prefix), leaving wrapping to th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from akhbar_tui.article_text import ArticleText
 from akhbar_tui.models import Article
 from akhbar_tui.ui.text import safe
+
+if TYPE_CHECKING:  # the parser is loaded when the first article opens, not at start
+    from akhbar_tui.article_text import ArticleText
 
 _STYLES = {"heading": "heading", "quote": "quote", "preformatted": "pre"}
 

@@ -9,7 +9,7 @@ out again at the new width. A figure can be highlighted by its span in the artic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,7 +20,9 @@ from textual.strip import Strip
 
 from akhbar_tui.bidi_layout import VisualLine
 from akhbar_tui.ui.text import Bidi, pad, styled_cells
-from akhbar_tui.ui.widgets.article_doc import Doc
+
+if TYPE_CHECKING:
+    from akhbar_tui.ui.widgets.article_doc import Doc
 
 SLICE = 40
 
