@@ -36,6 +36,8 @@ class Engine:
 
     def __init__(self, config: Config, database: Path) -> None:
         self.config = config
+        self.database = database
+        """The article database's path (the reader's search indexer opens it in a child)."""
         self._store = Store(database)
         self._store.sync_feeds(config.feeds)
 
