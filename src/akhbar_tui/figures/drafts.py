@@ -69,6 +69,8 @@ def join_ranges(drafts: list[Draft], text: str) -> None:
 
 def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
     sentences = Sentences(text)
+    # The money figures of a sentence share its currency cues: fold and search it once.
+    currencies: dict[tuple[str, str | None, str], tuple[str, float]] = {}
     figures = []
     for draft in drafts:
         sentence = sentences.around(draft.start)
@@ -78,7 +80,11 @@ def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
             if draft.code is not None and draft.family is None:
                 unit = draft.code
             else:
-                unit, divisor = resolve(draft.family or "dollar", draft.code, sentence, country)
+                key = (draft.family or "dollar", draft.code, sentence)
+                resolved = currencies.get(key)
+                if resolved is None:
+                    resolved = currencies[key] = resolve(*key, country)
+                unit, divisor = resolved
                 if value is not None:
                     value = value / divisor
         figures.append(

@@ -27,8 +27,8 @@ from akhbar_tui.models import Figure
 
 _ODDS_AR = ("من", "كل")
 _SNAP = 32
-_BEFORE = 32
-_AFTER = 64
+_BEFORE = 24
+_AFTER = 40
 _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
 _TWO = frozenset({"اثنين", "اثنتين", "اثنان", "اثنتان"})
 _TEEN_TAILS = frozenset({"عشر", "عشرة"})
