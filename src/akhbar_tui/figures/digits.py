@@ -8,13 +8,12 @@ single `.` before exactly three digits is ambiguous (`2.960 مستثمرا`) and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from akhbar_tui.figures.text import DIGITS
 
 
-@dataclass(frozen=True, slots=True)
-class Digits:
+class Digits(NamedTuple):
     """A digit number: its value, the thousands reading when ambiguous, and its raw shape."""
 
     value: float
@@ -41,6 +40,8 @@ def _number(text: str) -> float:
 
 def parse_digits(raw: str) -> Digits:
     """Read one digit token (separators included) as a number."""
+    if raw.isascii() and raw.isdigit():
+        return Digits(int(raw), None, True, len(raw))
     text = raw.translate(DIGITS).replace("٫", "d").replace("٬", "")
     plain = text.isdigit()
     if plain:

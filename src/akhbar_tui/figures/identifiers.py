@@ -60,14 +60,21 @@ def _code_like(word: str) -> bool:
 
 def _after_group(tokens: list[Token], i: int) -> bool:
     """`Group of 20`, `مجموعة الـ20`, `مجموعة 77`: the number is part of a name."""
-    back = [t.norm for t in tokens[max(0, i - 2) : i]]
-    if len(back) == 2 and back[1] in ("of", "ال") and back[0] in _GROUP_WORDS:
-        return back[0] != "group" or tokens[i - 2].text == "Group"
-    return bool(back) and back[-1] in _GROUP_WORDS and back[-1] != "group"
+    prev = tokens[i - 1].norm
+    if prev in _GROUP_WORDS:
+        return prev != "group"
+    if prev not in ("of", "ال") or i < 2:
+        return False
+    before = tokens[i - 2]
+    return before.norm in _GROUP_WORDS and (before.norm != "group" or before.text == "Group")
 
 
 def _in_chain(tokens: list[Token], i: int) -> bool:
     """Three or more digit groups glued by hyphens (`1-800-555-0199`): a phone or a code."""
+    if not (
+        (i + 1 < len(tokens) and tokens[i + 1].text == "-") or (i and tokens[i - 1].text == "-")
+    ):
+        return False
     first = i
     while first >= 2 and _glued_hyphen(tokens, first - 2):
         first -= 2
