@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import akhbar_tui
-from akhbar_tui.engine_worker import FRAME
+from akhbar_tui.engine_worker import FRAME, PIPE_BYTES, unpack_parsed
 from akhbar_tui.errors import FeedParseError
 from akhbar_tui.models import FeedSpec, ParsedFeed
 
@@ -44,14 +44,14 @@ class _Worker:
         try:
             while True:
                 (size,) = FRAME.unpack(await stdout.readexactly(FRAME.size))
-                job, parsed, prints, error = pickle.loads(await stdout.readexactly(size))
+                job, packed, prints, error = pickle.loads(await stdout.readexactly(size))
                 future = self.pending.pop(job, None)
                 if future is None or future.done():
                     continue
                 if error is not None:
                     future.set_exception(FeedParseError(error))
                 else:
-                    future.set_result((parsed, prints))
+                    future.set_result((unpack_parsed(packed), prints))
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
@@ -169,4 +169,5 @@ async def _spawn() -> asyncio.subprocess.Process:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
         env=env,
+        limit=PIPE_BYTES,
     )

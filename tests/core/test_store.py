@@ -63,6 +63,7 @@ def test_fresh_database_is_migrated_to_the_latest_schema_in_wal_mode(tmp_path: P
     store = Store(tmp_path / "new.db")
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # statement journals in RAM
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     store.close()
 
