@@ -108,7 +108,7 @@ def date_at(text: str, pos: int) -> tuple[int, int] | None:
     A month anchor also looks back for an ordinal day (`الرابع من يونيو`).
     """
     before = text[max(0, pos - 40) : pos]
-    ordinal = _ORDINAL_BEFORE.search(before)
+    ordinal = _ORDINAL_BEFORE.search(before) if "من" in before else None
     if ordinal is not None:
         pos = pos - len(before) + ordinal.start()
     if not _boundary_before(text, pos):
