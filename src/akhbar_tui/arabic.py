@@ -81,74 +81,76 @@ def _fold_char(char: str) -> str:
 _SIMPLE = tuple(_LETTERS.items())
 
 
-def _simple(text: str) -> str:
-    """Case folding and the one-to-one Arabic letter variants: the fast part of `fold`."""
-    text = text.casefold()
-    for variant, letter in _SIMPLE:
-        if variant in text:
-            text = text.replace(variant, letter)
-    return text
+class _Table(dict[int, str]):
+    """Code point → folded text, for `str.translate`; characters the table was not built for
+    (outside the BMP, where folding is only case folding) are folded on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = chr(code).casefold()
+        self[code] = folded
+        return folded
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """What `fold` needs, built once: the full per-character table, the removed marks, the
-    digits, the rare characters only the full table folds right, and the characters whose fold
+    """What `fold` needs, built once: the per-character table, the characters that case folding
+    and the letter variants leave to fold (`odd`, with `odd_map`), and the characters whose fold
     changes the length of the text (for `FoldMap`)."""
 
-    table: dict[int, str]
-    removed: re.Pattern[str]
-    digits: re.Pattern[str]
-    rare: re.Pattern[str]
+    table: _Table
+    odd: re.Pattern[str]
+    odd_map: dict[str, str]
     irregular: re.Pattern[str]
 
 
-def _char_class(chars: list[str]) -> re.Pattern[str]:
-    """A pattern matching any one of `chars`."""
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+def _char_class(chars: list[str]) -> str:
+    """A regex class matching any one of `chars`."""
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
 @cache
 def _tables() -> _Tables:
     """Fold every BMP character once (a few hundredths of a second, on first use)."""
-    table: dict[int, str] = {}
-    rare: list[str] = []
-    irregular: list[str] = []
+    odd_map: dict[str, str] = {}
     for code in range(0x10000):
         char = chr(code)
         folded = _fold_char(char)
         if folded != char:
+            odd_map[char] = folded
+    odd = re.compile(_char_class(sorted(odd_map)))
+    table = _Table()
+    irregular: list[str] = []
+    for code in range(0x10000):
+        char = chr(code)
+        if char not in odd_map and char.casefold() == char:
+            continue
+        folded = _fold_fast(char, odd, odd_map)
+        if folded != char:
             table[code] = folded
         if len(folded) != 1:
             irregular.append(char)
-        if char in _REMOVED or char in _DIGITS:
-            continue
-        if _simple(char) != folded:
-            rare.append(char)
-    return _Tables(
-        table,
-        _char_class(sorted(_REMOVED)),
-        _char_class(sorted(_DIGITS)),
-        _char_class(rare),
-        _char_class(irregular),
-    )
+    return _Tables(table, odd, odd_map, re.compile(_char_class(irregular)))
+
+
+def _fold_fast(text: str, odd: re.Pattern[str], odd_map: dict[str, str]) -> str:
+    """Case folding, then the letter variants (`str.replace`, the common case, C speed), then
+    one regex pass for what is left: marks, digits, presentation forms, accented Latin."""
+    text = text.casefold()
+    for variant, letter in _SIMPLE:
+        text = text.replace(variant, letter)
+    return odd.sub(lambda match: odd_map[match[0]], text)
 
 
 def fold(text: str) -> str:
     """Text as search compares it: no harakat or tatweel, one alef, ي for ى, ه for ة, ASCII
     digits, Latin case-folded and without accents. The same function runs at index and at
-    query time, and it is fast on ordinary news text (C string methods; the per-character
-    table only when a rare character such as a presentation form or é is present)."""
+    query time, on every article's whole text, so it is built from C passes (`str.casefold`,
+    `str.replace`, one regex) rather than a per-character loop; it folds each character
+    independently, as `_tables().table` does."""
+    if text.isascii():
+        return text.lower()
     tables = _tables()
-    if tables.rare.search(text):
-        return text.translate(tables.table)
-    text = _simple(text)
-    if tables.removed.search(text):
-        text = tables.removed.sub("", text)
-    if tables.digits.search(text):
-        for digit in set(tables.digits.findall(text)):
-            text = text.replace(digit, _DIGITS[digit])
-    return text
+    return _fold_fast(text, tables.odd, tables.odd_map)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +197,23 @@ def fold_with_map(text: str) -> tuple[str, FoldMap]:
         original_points.append(at + 1)
     folded = fold(text)
     return folded, FoldMap(tuple(folded_points), tuple(original_points), len(text), len(folded))
+
+
+def unfold_offset(text: str, position: int) -> int:
+    """The offset in `text` of the character at `position` in `fold(text)`, found without
+    folding `text`: only the characters whose fold is longer or shorter than one are visited,
+    up to `position` (a search snippet needs one offset in a long stored text)."""
+    tables = _tables()
+    shift = 0  # folded offset minus original offset, so far
+    for match in tables.irregular.finditer(text):
+        at = match.start()
+        if position < at + shift:
+            break
+        width = len(tables.table.get(ord(text[at]), text[at]))
+        if position < at + shift + width:
+            return at
+        shift += width - 1
+    return min(len(text), position - shift)
 
 
 def tokens(folded: str) -> Iterator[re.Match[str]]:

@@ -4,7 +4,8 @@ Indexing has to keep up with a refresh (10,000 articles in under two seconds), s
 indexes comes from a quick pass that drops tags and decodes entities (`index_text`), not from the
 full `article_text` layout: the words are the same, only markers such as "[1]" differ. The
 reader's plain text is laid out when an article is opened; `match_spans` then finds a query's
-words in it, with offsets into that exact string.
+words in it, with offsets into that exact string. A hit's snippet is found in the folded text the
+index stores (`hit_snippet`), so a query folds only the few hundred characters it shows.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ import html
 import re
 from functools import lru_cache
 
-from akhbar_tui.arabic import fold_with_map
+from akhbar_tui.arabic import fold_with_map, unfold_offset
 from akhbar_tui.search_query import SearchQuery, Term, parse
 
 _MARKUP = re.compile(
     r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[a-zA-Z/!?][^>]*>", re.S | re.I
 )
 _SPACES = re.compile(r"\s+")
-_EDGE = r"(?<![^\W_])"  # no letter or digit before
+_ODD_SPACE = re.compile(r"[^\S ]|  ")  # whitespace that `_one_line` would change
 _END = r"(?![^\W_])"  # no letter or digit after
 SNIPPET_CHARS = 160
 CHUNK = 1200  # characters folded at a time when looking for a first match
 OVERLAP = 200  # so that a phrase across two chunks is still found
+SNIPPET_SLACK = 40  # characters folded past a snippet's end, for a match it cuts through
 
 Span = tuple[int, int]
 
@@ -40,8 +42,12 @@ def html_words(fragment: str) -> str:
 
 def index_text(summary_html: str, content_html: str, full_text: str | None) -> str:
     """Everything of an article's body worth finding: summary, content, and the full text
-    fetched from its page."""
-    parts = [html_words(summary_html), html_words(content_html)]
+    fetched from its page. A summary that the content repeats (most feeds send the first
+    paragraph twice) is left out: its words are found in the content anyway, and indexing
+    them twice cost a third of the indexing time."""
+    summary, content = html_words(summary_html), html_words(content_html)
+    repeated = summary_html in content_html or summary.strip() in content
+    parts = [content] if repeated and content else [summary, content]
     if full_text:
         parts.append(html_words(full_text))
     return " ".join(part for part in parts if part)
@@ -49,22 +55,57 @@ def index_text(summary_html: str, content_html: str, full_text: str | None) -> s
 
 @lru_cache(maxsize=64)
 def _pattern(query: SearchQuery) -> re.Pattern[str] | None:
-    """One regex over folded text for every written form of the query's positive terms."""
-    alternatives = [_term_pattern(term) for term in query.positive]
-    if not alternatives:
+    """One regex over folded text for every written form of the query's positive terms.
+
+    Its top level is one alternation whose branches each begin with a literal letter, the
+    shape for which `re` skips ahead with a character set instead of trying every branch at
+    every position (a snippet searches a whole stored article)."""
+    branches = [branch for term in query.positive for branch in _term_branches(term)]
+    if not branches:
         return None
-    return re.compile("|".join(alternatives))
+    return re.compile("(?:" + "|".join(branches) + ")")
 
 
-def _term_pattern(term: Term) -> str:
-    """A term's forms, word by word, separated by anything that is not a letter or digit."""
-    words = []
-    for index, options in enumerate(term.positions):
-        choice = "(?:" + "|".join(sorted(map(re.escape, options), key=len, reverse=True)) + ")"
+def _term_branches(term: Term) -> list[str]:
+    """A term's forms, word by word, separated by anything that is not a letter or digit: one
+    branch per first letter, with the word-start check right after that letter."""
+    rest = []
+    for index, options in enumerate(term.positions[1:], start=1):
+        rest.append(r"[\W_]+" + _alternation(_trie(options)))
         if term.prefix and index == len(term.positions) - 1:
-            choice += r"[^\W_]*"
-        words.append(choice)
-    return _EDGE + r"[\W_]+".join(words) + _END
+            rest.append(r"[^\W_]*")
+    tail = "".join(rest) + _END
+    first = _trie(term.positions[0])
+    star = r"[^\W_]*" if term.prefix and len(term.positions) == 1 else ""
+    return [
+        re.escape(char) + _STARTS_WORD + _alternation(node) + star + tail
+        for char, node in first.items()
+        if char
+    ]
+
+
+_Trie = dict[str, "_Trie"]
+_STARTS_WORD = r"(?<![^\W_].)"  # after a word's first letter: no letter or digit before it
+
+
+def _trie(words: tuple[str, ...]) -> _Trie:
+    """The words as a letter tree; the key "" marks the end of a word."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _alternation(node: _Trie) -> str:
+    """A regex for the words below `node`, longest first (greedy), sharing their prefixes."""
+    branches = [re.escape(char) + _alternation(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def match_spans(text: str, query: str | SearchQuery | None) -> list[Span]:
@@ -105,15 +146,35 @@ def first_match(text: str, query: SearchQuery, chunk: int = CHUNK) -> Span | Non
     return None
 
 
-def hit_snippet(text: str, query: SearchQuery) -> tuple[str, list[Span]]:
-    """`snippet` around the first match of `query` in `text`, with every match inside it."""
+def hit_snippet(text: str, query: SearchQuery, folded: str | None = None) -> tuple[str, list[Span]]:
+    """`snippet` around the first match of `query` in `text`, with every match inside it.
+
+    `folded` is `fold(text)` as the index stores it: the first match is looked up there, and
+    only the snippet's stretch of `text` is folded again (no match there: the hit matched by
+    its title, and the snippet is the text's opening). Without `folded`, or when it no longer
+    agrees with `text` (an edit not yet indexed), `text` is folded a chunk at a time."""
+    pattern = _pattern(query)
+    if folded is not None and pattern is not None:
+        found = pattern.search(folded)
+        if found is None:
+            return snippet(text, [])
+        start = unfold_offset(text, found.start())
+        spans = _spans_from(text, query, start)
+        if spans and spans[0][0] == start:
+            return snippet(text, spans)
     first = first_match(text, query)
     if first is None:
         return snippet(text, [])
-    low = max(0, first[0] - SNIPPET_CHARS)
-    high = min(len(text), first[1] + 2 * SNIPPET_CHARS)
+    return snippet(text, _spans_from(text, query, first[0]) or [first])
+
+
+def _spans_from(text: str, query: SearchQuery, start: int) -> list[Span]:
+    """The matches of `query` from `start` to the end of the snippet that `snippet` cuts
+    around a first match at `start` (folding only that stretch)."""
+    low = max(0, start - SNIPPET_CHARS // 2)
+    high = min(len(text), start + SNIPPET_CHARS + SNIPPET_SLACK)
     spans = [(low + s, low + e) for s, e in match_spans(text[low:high], query)]
-    return snippet(text, [span for span in spans if span[0] >= first[0]] or [first])
+    return [span for span in spans if span[0] >= start]
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
@@ -146,23 +207,15 @@ def _one_line(text: str, start: int, end: int, spans: list[Span]) -> tuple[str, 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    pieces = ["…"] if cut_before else []
-    length = len(pieces)
-    moved: dict[int, int] = {}
-    points = sorted({p for span in spans for p in span})
-    position = start
-    for match in [*_SPACES.finditer(text, start, end), None]:
-        stop = match.start() if match else end
-        while points and points[0] <= stop:
-            point = points.pop(0)
-            moved[point] = length + max(0, point - position)
-        pieces.append(text[position:stop])
-        length += stop - position
-        if match is None:
-            break
-        pieces.append(" ")
-        length += 1
-        position = match.end()
-    if cut_after:
-        pieces.append("…")
-    return "".join(pieces), [(moved[s], moved[e]) for s, e in spans]
+    lead = "…" if cut_before else ""
+    piece = text[start:end]
+    tail = "…" if cut_after else ""
+    if not _ODD_SPACE.search(piece):
+        return lead + piece + tail, [
+            (s - start + len(lead), e - start + len(lead)) for s, e in spans
+        ]
+
+    def moved(point: int) -> int:
+        return len(lead) + len(_SPACES.sub(" ", text[start : max(start, point)]))
+
+    return lead + _SPACES.sub(" ", piece) + tail, [(moved(s), moved(e)) for s, e in spans]

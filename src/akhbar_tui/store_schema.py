@@ -2,7 +2,7 @@
 
 Each migration runs once, inside the transaction that also bumps `user_version`, so a database is
 always at exactly one version. Add a migration at the end of `MIGRATIONS`; never edit one that has
-shipped. (The second, from `store_search`, adds the full-text index.)
+shipped. (The second and third, from `store_search`, add the full-text index.)
 
 Layout, and why:
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 
 from akhbar_tui.errors import StoreError
-from akhbar_tui.store_search import MIGRATION as SEARCH_MIGRATION
+from akhbar_tui.store_search import MIGRATIONS as SEARCH_MIGRATIONS
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -85,7 +85,7 @@ MIGRATIONS: tuple[str, ...] = (
         value
     ) WITHOUT ROWID;
     """,
-    SEARCH_MIGRATION,
+    *SEARCH_MIGRATIONS,
 )
 
 
