@@ -66,6 +66,11 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
         anchors = _inside(word)
         if anchors:
             inside[word] = anchors
+    if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
+        for word in letters:
+            kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
+            if kind is not None:
+                inside[word] = [(0, kind)]
     found: list[tuple[int, str]] = []
     position = 0
     for word in filter(inside.__contains__, words):

@@ -79,19 +79,20 @@ def _snap_forward(text: str, offset: int) -> int:
 def _scan_region(
     text: str, start: int, end: int, anchors: dict[int, str], drafts: list[Draft]
 ) -> None:
+    """Read the figures at the anchors of one window (anchors in text order), into `drafts`."""
     tokens = tokenize(text, start, end)
+    index = {token.start: k for k, token in enumerate(tokens)}
     n = len(tokens)
     done = drafts[-1].end if drafts else 0
-    i = 0
-    while i < n:
-        token = tokens[i]
-        kind = anchors.get(token.start)
-        if kind is None or token.start < done:
-            i += 1
+    cursor = 0
+    for offset, kind in anchors.items():
+        i = index.get(offset)
+        if i is None or i < cursor or offset < done:
             continue
+        cursor = i + 1
         draft = None
         if kind in (DIGIT, MONTH):
-            span = date_at(text, token.start)
+            span = date_at(text, offset)
             if span is not None and span[0] >= done:
                 draft = Draft(span[0], span[1], "date", None)
                 k = i
@@ -100,20 +101,18 @@ def _scan_region(
                 draft.next_index = k
         if draft is None and kind != MONTH:
             previous = drafts[-1] if drafts else None
-            draft = _anchored_figure(tokens, i, text, after_year_range(previous, text, token.start))
+            draft = _anchored_figure(tokens, i, text, after_year_range(previous, text, offset))
         if draft is None:
-            i += 1
             continue
+        cursor = max(draft.next_index, i + 1)
         if draft.start < done:  # a prefix symbol glued to the previous figure (`0R$0`)
             draft.start = done
             while draft.start < draft.end and text[draft.start].isspace():
                 draft.start += 1
             if draft.start >= draft.end:
-                i = max(draft.next_index, i + 1)
                 continue
         drafts.append(draft)
         done = draft.end
-        i = max(draft.next_index, i + 1)
 
 
 def _anchored_figure(
