@@ -22,16 +22,21 @@ feeds with and without them and compares the results):
   list indexed by code point instead of a dict: `str.translate` looks every non-ASCII character
   up in it, and a dict raises and clears a KeyError for each one (all of an Arabic text);
 - `FeedParserDict.get` answers ordinary keys with `dict.get`: feedparser calls it about a
-  hundred times an entry, and the original resolves aliases and raises a KeyError for a miss.
+  hundred times an entry, and the original resolves aliases and raises a KeyError for a miss;
+- `FeedParserDict.__deepcopy__` copies the small dict feedparser copies for every text detail
+  directly, instead of through `__reduce_ex__` and a KeyError from its `__getattr__`;
+- joining an empty base with an empty `xml:base`, which feedparser does for every element of a
+  feed without a base URI, returns the empty string without a regex and `urljoin`.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax import SAXParseException
@@ -86,6 +91,8 @@ def _speed_up_feedparser() -> None:
     parser_dict = feedparser.util.FeedParserDict
     if getattr(parser_dict.get, "__name__", "") != "_plain_get":
         parser_dict.get = _fast_get(parser_dict)  # type: ignore[method-assign]
+        parser_dict.__deepcopy__ = _deepcopy_parser_dict  # type: ignore[attr-defined]
+        feedparser.mixin._urljoin = _empty_join(feedparser.mixin._urljoin)
 
 
 def _fast_get(parser_dict: type[dict[str, Any]]) -> Any:
@@ -105,6 +112,33 @@ def _fast_get(parser_dict: type[dict[str, Any]]) -> Any:
         return dict.get(self, key, default)
 
     return _plain_get
+
+
+def _deepcopy_parser_dict(self: dict[Any, Any], memo: dict[int, Any]) -> dict[Any, Any]:
+    """What `copy.deepcopy` makes of a FeedParserDict, without the generic reduce protocol."""
+    new = type(self)()
+    memo[id(self)] = new
+    state = getattr(self, "__dict__", None)
+    if state:
+        new.__dict__.update(copy.deepcopy(state, memo))
+    for key, value in dict.items(self):
+        if type(key) is not str:
+            key = copy.deepcopy(key, memo)
+        if value is not None and type(value) is not str:
+            value = copy.deepcopy(value, memo)
+        new[key] = value
+    return new
+
+
+def _empty_join(original: Callable[[str, str], str]) -> Callable[[str, str], str]:
+    """feedparser's `_urljoin`, answering the join of two empty strings at once."""
+
+    def _urljoin(base: str, uri: str) -> str:
+        if not base and not uri and isinstance(uri, str):
+            return ""
+        return original(base, uri)
+
+    return _urljoin
 
 
 _speed_up_feedparser()

@@ -4,6 +4,7 @@ results — entries, feed fields, versions, bozo flags and exception messages.""
 
 from __future__ import annotations
 
+import copy
 import pickle
 import subprocess
 import sys
@@ -80,6 +81,19 @@ def test_speed_ups_are_applied() -> None:
     assert (item.get("category"), item.get("description"), item.get("guid", 7)) == ("a", "s", 7)
     assert (item.get("summary"), item.get("nothing"), item.get("nothing", 0)) == ("s", None, 0)
     assert item.get("enclosures") == []
+    # Deep copies stay deep, keep the type and keep instance state.
+    item.marker = ["state"]
+    twin = copy.deepcopy(item)
+    assert type(twin) is entry and twin == item and twin is not item
+    assert twin["tags"] is not item["tags"] and twin["tags"][0] is not item["tags"][0]
+    assert twin.__dict__ == {"marker": ["state"]} and twin.marker is not item.marker
+    # The empty join short-cut answers as feedparser's own join does.
+    join = feedparser.mixin._urljoin
+    assert (join("", ""), join("", "a/b"), join("http://x.example/d/", "e")) == (
+        "",
+        "a/b",
+        "http://x.example/d/e",
+    )
 
 
 def test_results_equal_stock_feedparser(tmp_path: Path) -> None:
