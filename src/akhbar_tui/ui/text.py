@@ -21,6 +21,12 @@ from akhbar_tui import bidi_layout
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
+def paintable(visual: str) -> str:
+    """A laid-out row as it goes to the terminal: safe, and without the zero-width spaces that
+    stand in for bidi isolate controls (no cell, so no column moves; some terminals draw them)."""
+    return safe(visual).replace("\u200b", "")
+
+
 def safe(text: str) -> str:
     """`text` with every control character (and bidi override) turned into a space."""
     return _CONTROLS.sub(" ", text)
@@ -53,7 +59,7 @@ class Bidi:
         if width <= 0 or not text:
             return Fitted("", 0, False)
         line = bidi_layout.truncate(text, width, direction=_direction(direction), mode=self.mode)
-        return Fitted(safe(line.visual), line.cells, line.rtl, line)
+        return Fitted(paintable(line.visual), line.cells, line.rtl, line)
 
     def lines(
         self, text: str, width: int, direction: str = "auto", *, max_lines: int | None = None

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from akhbar_tui.bidi_layout import VisualLine
-from akhbar_tui.ui.text import Bidi, pad, styled_cells
+from akhbar_tui.ui.text import Bidi, pad, paintable, styled_cells
 
 if TYPE_CHECKING:
     from akhbar_tui.ui.widgets.article_doc import Doc
@@ -186,7 +186,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         inner = width - len(row.prefix)
         shift = max(inner - line.cells, 0) if line.rtl else 0
-        body = pad(line.visual, line.cells, inner, right=line.rtl)
+        body = pad(paintable(line.visual), line.cells, inner, right=line.rtl)
         marks = [(a + shift, b + shift, mark) for a, b, mark in self._marks(row)]
         segments = styled_cells(body, style, marks)
         if line.rtl:
