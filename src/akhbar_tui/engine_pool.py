@@ -123,9 +123,11 @@ class ParsePool:
             await self._notify()
 
     async def _notify(self) -> None:
+        """Wake one waiting job: one slot came free. (Waking all of them, dozens while the
+        fetchers run ahead, made each finished job cost a round of futile wake-ups.)"""
         assert self._changed is not None
         async with self._changed:
-            self._changed.notify_all()
+            self._changed.notify()
 
     async def _pick(self) -> _Worker:
         """A live worker with room, starting one when all are busy and the pool has room."""

@@ -18,9 +18,9 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from akhbar_tui.engine_fulltext import PageFetches
 from akhbar_tui.engine_pool import ParsePool
 from akhbar_tui.errors import FeedParseError
 from akhbar_tui.fetch import Fetcher
@@ -28,6 +28,9 @@ from akhbar_tui.models import FeedResult, FeedSpec, FetchOutcome, ParsedFeed, Re
 from akhbar_tui.settings import Settings
 from akhbar_tui.store import Store
 from akhbar_tui.store_write import Retention
+
+if TYPE_CHECKING:
+    from akhbar_tui.engine_fulltext import PageFetches
 
 # Bodies fetched but not yet parsed; past this, fetchers wait (bench feeds are ~200 KB each).
 PENDING_BYTES = 8 * 1024 * 1024
@@ -110,6 +113,7 @@ class Refresh:
         # Full text: (feed url, [(article id, link)]) of new articles, found on the store thread.
         self._new_pages: list[tuple[str, list[tuple[int, str]]]] = []
         self._pages: PageFetches | None = None
+        self._full_text = any(spec.full_text for spec in self.specs)
 
     async def run(self) -> dict[str, FeedResult]:
         """Fetch, parse and store every feed; returns url → result."""
@@ -121,7 +125,10 @@ class Refresh:
         writer = asyncio.create_task(self._write(storing))
         try:
             async with Fetcher(self.settings) as fetcher:
-                self._pages = PageFetches(self.store, fetcher)
+                if self._full_text:
+                    from akhbar_tui.engine_fulltext import PageFetches
+
+                    self._pages = PageFetches(self.store, fetcher)
                 count = max(1, min(self.settings.max_connections, len(queue)))
                 await asyncio.gather(
                     *(self._fetch_loop(fetcher, queue, validators) for _ in range(count))
@@ -130,7 +137,8 @@ class Refresh:
                     await asyncio.gather(*list(self._parsing))
                 await self._written.put(None)
                 await writer
-                for url, warning in (await self._pages.wait()).items():
+                pages = await self._pages.wait() if self._pages is not None else {}
+                for url, warning in pages.items():
                     result = self.results[url]
                     joined = f"{result.warning}; {warning}" if result.warning else warning
                     self.results[url] = replace(result, warning=joined)

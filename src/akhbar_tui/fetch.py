@@ -4,12 +4,13 @@ One `Fetcher` serves a refresh. Its limits come from `Settings`:
 
 - concurrency: a per-host semaphore (`max_per_host`) is taken first, then a global one
   (`max_connections`), so a feed waiting for a busy host never holds a global slot;
-- each fetch in flight borrows an `httpx.AsyncClient` of its own (a pool of one kept-alive
-  connection), so httpcore never queues: a single client with hundreds of queued requests is
-  what slowed down sharply in the trial the issue mentions, and even with its queue empty one
-  32-connection pool scans every connection (polling each idle socket) for every request it
-  assigns — most of the refresh process's HTTP CPU time (see `benchmarks/fetch_pool.py`).
-  The clients share one TLS context, and at most `max_connections` of them ever exist;
+- fetches in flight share small `httpx.AsyncClient`s, at most `CLIENT_FETCHES` on each, so
+  httpcore never queues and never scans a big pool: a single client with hundreds of queued
+  requests is what slowed down sharply in the trial the issue mentions, and even with its queue
+  empty one 32-connection pool scans every connection (polling each idle socket) for every
+  request it assigns — most of the refresh process's HTTP CPU time (see
+  `benchmarks/fetch_pool.py`). The clients share one TLS context; kept-alive connections are
+  reused by the next fetch on the same client;
 - a total deadline per fetch (`timeout_seconds`) around the whole exchange, redirects, the
   Retry-After wait and the streamed body included, besides httpx's connect and read timeouts,
   so a server that drips one byte a second cannot hold a feed forever;
@@ -52,6 +53,8 @@ FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 )
+CLIENT_FETCHES = 4
+"""Fetches one httpx client carries at once (its pool holds one connection more, for a redirect)."""
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 503})
 
@@ -78,8 +81,8 @@ class Fetcher:
         self._timeout = float(settings.timeout_seconds)
         self._global = asyncio.Semaphore(settings.max_connections)
         self._per_host: dict[str, asyncio.Semaphore] = {}
-        self._idle: list[httpx.AsyncClient] = []
         self._clients: list[httpx.AsyncClient] = []
+        self._in_flight: list[int] = []
         self._tls: ssl.SSLContext | None = None
         self._entered = False
 
@@ -87,10 +90,12 @@ class Fetcher:
         self._entered = True
         return self
 
-    def _borrow(self) -> httpx.AsyncClient:
-        """An idle client (the most recently used, whose connection is likely still open)."""
-        if self._idle:
-            return self._idle.pop()
+    def _borrow(self) -> int:
+        """The index of a client with room for one more fetch, made when all are full."""
+        for index, count in enumerate(self._in_flight):
+            if count < CLIENT_FETCHES:
+                self._in_flight[index] = count + 1
+                return index
         if self._tls is None:
             self._tls = httpx.create_ssl_context()
         timeout = self._timeout
@@ -98,13 +103,16 @@ class Fetcher:
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
             # Two: a redirect to another host must not wait for the first connection to close.
-            limits=httpx.Limits(max_connections=2, max_keepalive_connections=1),
+            limits=httpx.Limits(
+                max_connections=CLIENT_FETCHES + 1, max_keepalive_connections=CLIENT_FETCHES
+            ),
             follow_redirects=False,
             trust_env=True,
             verify=self._tls,
         )
         self._clients.append(client)
-        return client
+        self._in_flight.append(1)
+        return len(self._clients) - 1
 
     async def __aexit__(
         self,
@@ -113,7 +121,7 @@ class Fetcher:
         tb: TracebackType | None,
     ) -> None:
         self._entered = False
-        clients, self._clients, self._idle = self._clients, [], []
+        clients, self._clients, self._in_flight = self._clients, [], []
         await asyncio.gather(*(client.aclose() for client in clients))
 
     async def fetch(
@@ -145,7 +153,8 @@ class Fetcher:
         host_slot = self._per_host.setdefault(host, asyncio.Semaphore(self._settings.max_per_host))
         async with host_slot, self._global:
             started = time.monotonic()
-            client = self._borrow()
+            slot = self._borrow()
+            client = self._clients[slot]
             try:
                 async with asyncio.timeout(self._timeout):
                     outcome = await self._exchange(client, url, headers, started + self._timeout)
@@ -157,7 +166,8 @@ class Fetcher:
             except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
                 outcome = FetchOutcome(url=url, error=_reason(exc, url, self._timeout))
             finally:
-                self._idle.append(client)
+                if self._clients:  # not closed under us
+                    self._in_flight[slot] -= 1
         if outcome.status == 304:
             outcome = _with_validators(outcome, etag, last_modified)
         return _with_elapsed(outcome, time.monotonic() - started)
