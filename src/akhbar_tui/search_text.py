@@ -21,7 +21,8 @@ _MARKUP = re.compile(
     r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[a-zA-Z/!?][^>]*>", re.S | re.I
 )
 _SPACES = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"[^\S ]|  ")  # whitespace that `_one_line` would change
+_CHANGED_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace runs `_one_line` changes
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 _END = r"(?![^\W_])"  # no letter or digit after
 SNIPPET_CHARS = 160
 CHUNK = 1200  # characters folded at a time when looking for a first match
@@ -45,17 +46,21 @@ def index_text(summary_html: str, content_html: str, full_text: str | None) -> s
     fetched from its page. A summary that the content repeats (most feeds send the first
     paragraph twice) is left out: its words are found in the content anyway, and indexing
     them twice cost a third of the indexing time."""
-    summary, content = html_words(summary_html), html_words(content_html)
-    repeated = summary_html in content_html or summary.strip() in content
-    parts = [content] if repeated and content else [summary, content]
+    content = html_words(content_html)
+    if content.strip() and summary_html in content_html:
+        parts = [content]
+    else:
+        summary = html_words(summary_html)
+        parts = [content] if content.strip() and summary.strip() in content else [summary, content]
     if full_text:
         parts.append(html_words(full_text))
     return " ".join(part for part in parts if part)
 
 
 @lru_cache(maxsize=64)
-def _pattern(query: SearchQuery) -> re.Pattern[str] | None:
-    """One regex over folded text for every written form of the query's positive terms.
+def query_pattern(query: SearchQuery) -> re.Pattern[str] | None:
+    """One regex over folded text for every written form of the query's positive terms (None
+    when nothing is left to highlight); give it to `pattern_spans` and `hit_snippet`.
 
     Its top level is one alternation whose branches each begin with a literal letter, the
     shape for which `re` skips ahead with a character set instead of trying every branch at
@@ -114,21 +119,20 @@ def match_spans(text: str, query: str | SearchQuery | None) -> list[Span]:
     Works on any text, harakat, hamza forms and all: the reader passes the article's plain text
     to highlight matches in the opened article."""
     parsed = parse(query) if isinstance(query, str) else query
-    if parsed is None or not text:
-        return []
-    pattern = _pattern(parsed)
-    if pattern is None:
+    return pattern_spans(text, query_pattern(parsed)) if parsed is not None else []
+
+
+def pattern_spans(text: str, pattern: re.Pattern[str] | None) -> list[Span]:
+    """`match_spans` with the query's pattern already compiled (`query_pattern`)."""
+    if pattern is None or not text:
         return []
     folded, mapping = fold_with_map(text)
     return [mapping.span(m.start(), m.end()) for m in pattern.finditer(folded)]
 
 
-def first_match(text: str, query: SearchQuery, chunk: int = CHUNK) -> Span | None:
-    """The first match of `query` in `text`, folding it a chunk at a time (a result list needs
-    only each hit's first match; folding whole articles would cost ten times more)."""
-    pattern = _pattern(query)
-    if pattern is None:
-        return None
+def first_match(text: str, pattern: re.Pattern[str], chunk: int = CHUNK) -> Span | None:
+    """The first match of `pattern` in `text`, folding it a chunk at a time (a result list
+    needs only each hit's first match; folding whole articles would cost ten times more)."""
     position = 0
     while position < len(text):
         end = min(len(text), position + chunk)
@@ -146,34 +150,38 @@ def first_match(text: str, query: SearchQuery, chunk: int = CHUNK) -> Span | Non
     return None
 
 
-def hit_snippet(text: str, query: SearchQuery, folded: str | None = None) -> tuple[str, list[Span]]:
-    """`snippet` around the first match of `query` in `text`, with every match inside it.
+def hit_snippet(
+    text: str, pattern: re.Pattern[str] | None, folded: str | None = None
+) -> tuple[str, list[Span]]:
+    """`snippet` around the first match of `pattern` (`query_pattern`) in `text`, with every
+    match inside it.
 
     `folded` is `fold(text)` as the index stores it: the first match is looked up there, and
     only the snippet's stretch of `text` is folded again (no match there: the hit matched by
     its title, and the snippet is the text's opening). Without `folded`, or when it no longer
     agrees with `text` (an edit not yet indexed), `text` is folded a chunk at a time."""
-    pattern = _pattern(query)
-    if folded is not None and pattern is not None:
+    if pattern is None:
+        return snippet(text, [])
+    if folded is not None:
         found = pattern.search(folded)
         if found is None:
             return snippet(text, [])
         start = unfold_offset(text, found.start())
-        spans = _spans_from(text, query, start)
+        spans = _spans_from(text, pattern, start)
         if spans and spans[0][0] == start:
             return snippet(text, spans)
-    first = first_match(text, query)
+    first = first_match(text, pattern)
     if first is None:
         return snippet(text, [])
-    return snippet(text, _spans_from(text, query, first[0]) or [first])
+    return snippet(text, _spans_from(text, pattern, first[0]) or [first])
 
 
-def _spans_from(text: str, query: SearchQuery, start: int) -> list[Span]:
-    """The matches of `query` from `start` to the end of the snippet that `snippet` cuts
+def _spans_from(text: str, pattern: re.Pattern[str], start: int) -> list[Span]:
+    """The matches of `pattern` from `start` to the end of the snippet that `snippet` cuts
     around a first match at `start` (folding only that stretch)."""
     low = max(0, start - SNIPPET_CHARS // 2)
     high = min(len(text), start + SNIPPET_CHARS + SNIPPET_SLACK)
-    spans = [(low + s, low + e) for s, e in match_spans(text[low:high], query)]
+    spans = [(low + s, low + e) for s, e in pattern_spans(text[low:high], pattern)]
     return [span for span in spans if span[0] >= start]
 
 
@@ -194,9 +202,8 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[s
 
 def _last_space(text: str, low: int, high: int) -> int | None:
     """The position of the last whitespace in text[low:high], None when there is none."""
-    for match in reversed(list(_SPACES.finditer(text, low, high))):
-        return match.start()
-    return None
+    found = _LAST_SPACE.search(text, low, high)
+    return found.start() if found else None
 
 
 def _one_line(text: str, start: int, end: int, spans: list[Span]) -> tuple[str, list[Span]]:
@@ -208,14 +215,12 @@ def _one_line(text: str, start: int, end: int, spans: list[Span]) -> tuple[str, 
     while end > start and text[end - 1].isspace():
         end -= 1
     lead = "…" if cut_before else ""
-    piece = text[start:end]
-    tail = "…" if cut_after else ""
-    if not _ODD_SPACE.search(piece):
-        return lead + piece + tail, [
-            (s - start + len(lead), e - start + len(lead)) for s, e in spans
-        ]
+    # Each run that becomes one space: where it ends and how many characters it loses.
+    runs = [(m.end(), m.end() - m.start() - 1) for m in _CHANGED_SPACE.finditer(text, start, end)]
 
     def moved(point: int) -> int:
-        return len(lead) + len(_SPACES.sub(" ", text[start : max(start, point)]))
+        lost = sum(shrink for run_end, shrink in runs if run_end <= point)
+        return len(lead) + point - start - lost
 
-    return lead + _SPACES.sub(" ", piece) + tail, [(moved(s), moved(e)) for s, e in spans]
+    line = lead + (_SPACES.sub(" ", text[start:end]) if runs else text[start:end])
+    return line + ("…" if cut_after else ""), [(moved(s), moved(e)) for s, e in spans]

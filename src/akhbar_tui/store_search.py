@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from akhbar_tui.arabic import fold
 from akhbar_tui.models import SearchHit, SearchOrder
 from akhbar_tui.search_query import SearchQuery
-from akhbar_tui.search_text import hit_snippet, index_text, match_spans
+from akhbar_tui.search_text import hit_snippet, index_text, pattern_spans, query_pattern
 
 MIGRATION = """
 CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
@@ -158,12 +158,6 @@ def _write(
         writer.execute(f"DELETE FROM search_pending WHERE seq IN ({_marks(len(seqs))})", seqs)
 
 
-_ORDER = {
-    "newest": "a.sort_key DESC, a.id DESC",
-    "relevance": f"bm25(search, {TITLE_WEIGHT}, 1.0), a.sort_key DESC, a.id DESC",
-}
-
-
 def search(
     conn: sqlite3.Connection,
     query: SearchQuery,
@@ -174,28 +168,32 @@ def search(
     limit: int = 100,
 ) -> list[SearchHit]:
     """The hits of `query`, best or newest first, each with its snippet and matches."""
-    where = ["search MATCH ?"]
-    params: list[object] = [query.expression]
+    filters = ""
+    params: list[object] = []
     if feed_ids is not None:
-        where.append(f"a.feed_id IN ({_marks(len(feed_ids))})")
+        filters += f" AND a.feed_id IN ({_marks(len(feed_ids))})"
         params.extend(feed_ids)
     if unread_only:
-        where.append("a.read = 0")
+        filters += " AND a.read = 0"
     if order == "relevance":
-        where.append(
-            "search.rowid >= (SELECT min(rowid) FROM (SELECT search.rowid FROM search "
-            f"JOIN articles a ON a.id = search.rowid WHERE {' AND '.join(where)} "
-            "ORDER BY search.rowid DESC LIMIT ?))"
+        sql = (
+            "SELECT a.id FROM search JOIN articles a ON a.id = search.rowid "
+            f"WHERE search MATCH ?{filters} AND search.rowid >= (SELECT min(rowid) FROM "
+            "(SELECT search.rowid FROM search JOIN articles a ON a.id = search.rowid "
+            f"WHERE search MATCH ?{filters} ORDER BY search.rowid DESC LIMIT ?)) "
+            f"ORDER BY bm25(search, {TITLE_WEIGHT}, 1.0), a.sort_key DESC, a.id DESC LIMIT ?"
         )
-        params += [*params, RELEVANCE_POOL]
-    ids = [
-        row[0]
-        for row in conn.execute(
-            f"SELECT a.id FROM search JOIN articles a ON a.id = search.rowid "
-            f"WHERE {' AND '.join(where)} ORDER BY {_ORDER[order]} LIMIT ?",
-            [*params, max(0, limit)],
+        params = [query.expression, *params, query.expression, *params, RELEVANCE_POOL]
+    else:
+        # `+a.id` keeps SQLite from looking each match up by id and sorting them all: it walks
+        # the articles newest first (an index) and stops at `limit` matches instead.
+        sql = (
+            "SELECT a.id FROM articles a WHERE +a.id IN "
+            f"(SELECT rowid FROM search WHERE search MATCH ?){filters} "
+            "ORDER BY a.sort_key DESC, a.id DESC LIMIT ?"
         )
-    ]
+        params = [query.expression, *params]
+    ids = [row[0] for row in conn.execute(sql, [*params, max(0, limit)])]
     return _hits(conn, ids, query)
 
 
@@ -215,13 +213,14 @@ def _hits(conn: sqlite3.Connection, ids: list[int], query: SearchQuery) -> list[
         conn.execute(f"SELECT rowid, body FROM search WHERE rowid IN ({_marks(len(ids))})", ids)
     )
     by_id = {row[0]: row for row in rows}
+    pattern = query_pattern(query)
     hits: list[SearchHit] = []
     for article_id in ids:
         row = by_id.get(article_id)
         if row is None:
             continue
         body = index_text(row[11], row[12], row[13])
-        text, inside = hit_snippet(body, query, folded.get(article_id))
+        text, inside = hit_snippet(body, pattern, folded.get(article_id))
         hits.append(
             SearchHit(
                 id=row[0],
@@ -233,7 +232,7 @@ def _hits(conn: sqlite3.Connection, ids: list[int], query: SearchQuery) -> list[
                 published=datetime.fromtimestamp(row[6], UTC) if row[6] is not None else None,
                 snippet=text,
                 snippet_matches=tuple(inside),
-                title_matches=tuple(match_spans(row[4], query)),
+                title_matches=tuple(pattern_spans(row[4], pattern)),
                 read=bool(row[7]),
                 starred=bool(row[8]),
                 direction=row[9],
