@@ -61,6 +61,7 @@ async def figures_shown(pilot) -> None:  # type: ignore[no-untyped-def]
         main = pilot.app.main
         if main.open_article is not None and main.figures_list.figures:
             break
+    await pilot.app.workers.wait_for_complete()  # feed counts and read marks reloaded too
     await pilot.pause(0.1)
 
 
