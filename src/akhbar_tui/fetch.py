@@ -9,8 +9,11 @@ One `Fetcher` serves a refresh. Its limits come from `Settings`:
   requests is what slowed down sharply in the trial the issue mentions, and even with its queue
   empty one 32-connection pool scans every connection (polling each idle socket) for every
   request it assigns — most of the refresh process's HTTP CPU time (see
-  `benchmarks/fetch_pool.py`). The clients share one TLS context; kept-alive connections are
-  reused by the next fetch on the same client;
+  `benchmarks/fetch_pool.py`). The clients share one TLS context (certificates and host
+  names checked), whose trusted CAs — `SSL_CERT_FILE`, `SSL_CERT_DIR` or certifi's bundle, as
+  httpx would pick — are loaded before the first https request, so a refresh of plain-http
+  feeds never parses the CA bundle; kept-alive connections are reused by the next fetch on the
+  same client;
 - a total deadline per fetch (`timeout_seconds`) around the whole exchange, redirects, the
   Retry-After wait and the streamed body included, besides httpx's connect and read timeouts,
   so a server that drips one byte a second cannot hold a feed forever;
@@ -28,10 +31,11 @@ human reason instead ("timed out after 30 s", "HTTP 404", "connection refused",
 from __future__ import annotations
 
 import asyncio
+import os
 import ssl
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
@@ -83,7 +87,8 @@ class Fetcher:
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self._clients: list[httpx.AsyncClient] = []
         self._in_flight: list[int] = []
-        self._tls: ssl.SSLContext | None = None
+        self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies; trust loaded lazily
+        self._trusting = False
         self._entered = False
 
     async def __aenter__(self) -> Fetcher:
@@ -96,8 +101,6 @@ class Fetcher:
             if count < CLIENT_FETCHES:
                 self._in_flight[index] = count + 1
                 return index
-        if self._tls is None:
-            self._tls = httpx.create_ssl_context()
         timeout = self._timeout
         client = httpx.AsyncClient(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -178,7 +181,7 @@ class Fetcher:
         """Follow redirects and at most one short Retry-After wait; read the final body."""
         retried = False
         while True:
-            response = await _follow(client, url, headers)
+            response = await _follow(client, url, headers, self._trust)
             try:
                 status = response.status_code
                 if status in _RETRY_STATUSES:
@@ -207,6 +210,20 @@ class Fetcher:
             finally:
                 await response.aclose()
 
+    def _trust(self) -> None:
+        """Load the trusted CAs into the shared TLS context (once, before the first https)."""
+        if self._trusting:
+            return
+        if os.environ.get("SSL_CERT_FILE"):
+            self._tls.load_verify_locations(cafile=os.environ["SSL_CERT_FILE"])
+        elif os.environ.get("SSL_CERT_DIR"):
+            self._tls.load_verify_locations(capath=os.environ["SSL_CERT_DIR"])
+        else:
+            import certifi
+
+            self._tls.load_verify_locations(cafile=certifi.where())
+        self._trusting = True
+
     async def _read_body(self, response: httpx.Response) -> bytes:
         """Stream and decompress the body, failing as soon as it passes the size cap."""
         cap = self._max_bytes
@@ -223,12 +240,17 @@ class Fetcher:
         return bytes(body)
 
 
-async def _follow(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> httpx.Response:
+async def _follow(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], trust: Callable[[], None]
+) -> httpx.Response:
     """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        if urlsplit(current).scheme.lower() not in ("http", "https"):
+        scheme = urlsplit(current).scheme.lower()
+        if scheme not in ("http", "https"):
             raise _FetchFailed("only http and https URLs can be fetched")
+        if scheme == "https":
+            trust()
         request = client.build_request("GET", current, headers=headers)
         response = await client.send(request, stream=True)
         location = response.headers.get("location")

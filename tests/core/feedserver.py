@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip as gzip_module
+import ssl
 import sys
 import threading
 from collections.abc import Callable, Mapping
@@ -139,9 +140,16 @@ def sequence(*replies: Reply) -> Callable[[Recorded], Reply]:
 class FeedServer:
     """A threaded HTTP server on 127.0.0.1 (port chosen by the OS) serving `routes`."""
 
-    def __init__(self, routes: Mapping[str, Route] | None = None, *, latency: float = 0.0):
+    def __init__(
+        self,
+        routes: Mapping[str, Route] | None = None,
+        *,
+        latency: float = 0.0,
+        tls: ssl.SSLContext | None = None,
+    ):
         self.routes: dict[str, Route] = dict(routes or {})
         self.latency = latency
+        self.tls = tls
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -156,6 +164,8 @@ class FeedServer:
             owner = server
 
         self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        if self.tls is not None:
+            self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -185,7 +195,8 @@ class FeedServer:
 
     def url(self, path: str = "/") -> str:
         """The absolute URL of `path` on this server."""
-        return f"http://127.0.0.1:{self.port}{path}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
 
     def hits(self, path: str) -> int:
         """How many requests reached `path` so far."""
