@@ -68,27 +68,45 @@ def _fold_char(char: str) -> str:
         letters = unicodedata.normalize("NFKC", char)
         if letters != char and ord(letters[0]) not in _PRESENTATION:
             return "".join(_fold_char(c) for c in letters)
-        return char
+        return _separator(char)
     folded = char.casefold()
     if code < _LATIN_END and not folded.isascii():
         stripped = "".join(
             c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
         )
         folded = stripped or folded
-    return folded
+    return "".join(map(_separator, folded))
 
 
-_SIMPLE = tuple(_LETTERS.items())
+def _separator(char: str) -> str:
+    """A space for a non-ASCII character that is no letter or digit (، « » – \u00a0 …), the
+    character itself otherwise: folded text then splits into the same words for FTS5's ascii
+    tokenizer (which takes every non-ASCII character for a letter) as for `TOKEN`."""
+    return char if char.isascii() or char.isalnum() else " "
+
+
+# The common one-to-one folds, done by `str.replace` (a C scan per character, cheaper than the
+# regex's call back per occurrence): letter variants, and punctuation frequent in news.
+_SIMPLE = tuple(_LETTERS.items()) + tuple((mark, " ") for mark in "،؛؟«»“”‘’–—\u00a0")
 
 
 class _Table(dict[int, str]):
-    """Code point → folded text, for `str.translate`; characters the table was not built for
-    (outside the BMP, where folding is only case folding) are folded on first sight."""
+    """Code point → folded text, for `str.translate`. The table is built for the BMP, whose
+    characters it lacks fold to themselves; one outside the BMP is folded on first sight."""
 
     def __missing__(self, code: int) -> str:
-        folded = chr(code).casefold()
+        folded = chr(code) if code < _BMP_END else _fold_astral(chr(code))
         self[code] = folded
         return folded
+
+
+_BMP_END = 0x10000
+_ASTRAL = "\U00010000-\U0010ffff"  # characters outside the BMP, as a regex class range
+
+
+def _fold_astral(char: str) -> str:
+    """The fold of a character outside the BMP: case folding, or a space for a non-letter."""
+    return "".join(map(_separator, char.casefold()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +130,15 @@ def _char_class(chars: list[str]) -> str:
 def _tables() -> _Tables:
     """Fold every BMP character once (a few hundredths of a second, on first use)."""
     odd_map: dict[str, str] = {}
-    for code in range(0x10000):
+    for code in range(_BMP_END):
         char = chr(code)
         folded = _fold_char(char)
         if folded != char:
             odd_map[char] = folded
-    odd = re.compile(_char_class(sorted(odd_map)))
+    odd = re.compile(_char_class(sorted(odd_map))[:-1] + _ASTRAL + "]")
     table = _Table()
     irregular: list[str] = []
-    for code in range(0x10000):
+    for code in range(_BMP_END):
         char = chr(code)
         if char not in odd_map and char.casefold() == char:
             continue
@@ -138,7 +156,12 @@ def _fold_fast(text: str, odd: re.Pattern[str], odd_map: dict[str, str]) -> str:
     text = text.casefold()
     for variant, letter in _SIMPLE:
         text = text.replace(variant, letter)
-    return odd.sub(lambda match: odd_map[match[0]], text)
+    return odd.sub(lambda match: odd_map.get(match[0]) or _odd_rest(match[0], odd_map), text)
+
+
+def _odd_rest(char: str, odd_map: dict[str, str]) -> str:
+    """The fold of an odd character that folds to nothing or lies outside the BMP."""
+    return odd_map[char] if char in odd_map else _fold_astral(char)
 
 
 def fold(text: str) -> str:
