@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from akhbar_tui.arabic import _tables, fold, fold_with_map, forms, prefix_forms, stem, tokens
+from akhbar_tui.arabic import (
+    _tables,
+    fold,
+    fold_with_map,
+    forms,
+    prefix_forms,
+    stem,
+    tokens,
+    unfold_offset,
+)
 
 
 @pytest.mark.parametrize(
@@ -185,3 +194,35 @@ def test_forms_are_the_words_whose_stem_is_the_stem() -> None:
 @given(st.text(alphabet=st.sampled_from("اأإآىةکیـًٌَّ٠۹ßİﻻAÉé \u200c\u0301")) | st.text())
 def test_fast_fold_agrees_with_the_per_character_table(text: str) -> None:
     assert fold(text) == text.translate(_tables().table)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("«ماسك»،", " ماسك  "),  # Arabic quotes and comma: word breaks, one space each
+        ("مليار؛ ٣٫٥", "مليار  3 5"),  # semicolon, Arabic decimal separator
+        ("a\u00a0b", "a b"),  # no-break space
+        ("x😀y", "x y"),  # a symbol outside the BMP
+        ("Hello, world.", "hello, world."),  # ASCII punctuation stays (FTS5 splits on it)
+    ],
+)
+def test_non_letters_fold_to_spaces_of_the_same_length(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    # What FTS5's ascii tokenizer needs: every non-ASCII character left is a letter or digit.
+    assert all(char.isascii() or char.isalnum() for char in fold(text))
+
+
+def test_each_character_folds_like_its_case_fold_folded_letter_by_letter() -> None:
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        assert fold(char) == "".join(fold(piece) for piece in char.casefold()), hex(code)
+        assert fold(fold(char)) == fold(char), hex(code)
+
+
+@given(st.text(alphabet=st.sampled_from("اأبةـَُّ٠ßİﻻAé ،\u200c-")))
+def test_unfold_offset_agrees_with_the_fold_map(text: str) -> None:
+    folded, mapping = fold_with_map(text)
+    for position in range(len(folded) + 1):
+        assert unfold_offset(text, position) == mapping.start(position)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -9,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from akhbar_tui import cli, paths
+from akhbar_tui import cli, paths, store_search
 from akhbar_tui.arabic import fold
 from akhbar_tui.article_text import parse as parse_html
 from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import Article, ParsedFeed
+from akhbar_tui.search_text import index_text
 from akhbar_tui.store_schema import MIGRATIONS
 
 AR = "https://ar.example/feed.xml"
@@ -210,3 +212,79 @@ def test_cli_json_and_plain_output(
     for query in ["", '"', "NOT", "nothing-matches-this"]:
         code, out = run_cli(capsys, "search", query, "--config", config)
         assert (code, out) == (0, "")
+
+
+def test_words_next_to_arabic_punctuation_are_found(engine: Engine) -> None:
+    store(engine, AR, [("p1", "خبر", "<p>قال «ماسك»، إن الصفقة تمت؛ وانتهى.</p>")], hours=50)
+    assert guids(engine, "ماسك") == ["a1", "a3", "p1"]
+    assert guids(engine, "الصفقة") == ["a1", "p1"]
+
+
+def test_a_summary_is_searchable_unless_the_content_repeats_it(engine: Engine) -> None:
+    article = Article(
+        feed_url=EN,
+        guid="s1",
+        title="Summary test",
+        link=f"{EN}#s1",
+        published=NOW - timedelta(hours=60),
+        summary_html="<p>Only the summary says zanzibar.</p>",
+        content_html="<p>The content says quokka.</p>",
+    )
+    repeat = dataclasses.replace(
+        article,
+        guid="s2",
+        summary_html="<p>The content says kookaburra.</p>",
+        content_html="<p>The content says kookaburra.</p><p>And more.</p>",
+    )
+    feed_id = engine._store.feed_ids()[EN]
+    engine._store.store_parsed(
+        feed_id, ParsedFeed("t", None, None, (article, repeat)), etag=None,
+        last_modified=None, keep_days=3650, keep_per_feed=1000,
+    )  # fmt: skip
+    assert guids(engine, "zanzibar") == ["s1"]
+    assert guids(engine, "quokka") == ["s1"]
+    assert guids(engine, "kookaburra") == ["s2"]
+    assert index_text(repeat.summary_html, repeat.content_html, None).count("kookaburra") == 1
+
+
+def test_an_edit_made_while_a_catch_up_runs_stays_queued(engine: Engine) -> None:
+    conn = engine._store.conn
+    engine.update_search_index()
+    store(engine, EN, [("e1", "Musk buys a platform", "<p>Old words: walrus.</p>")], hours=10)
+    batch = conn.execute("SELECT seq, article_id FROM search_pending").fetchall()
+    stale = store_search._folded_rows(conn, [article_id for _, article_id in batch])
+    store(engine, EN, [("e1", "Musk buys a platform", "<p>New words: narwhal.</p>")], hours=10)
+    store_search._write(engine._store.atomic, batch, stale)  # the catch-up read before the edit
+    assert store_search.pending(conn) == 1
+    assert guids(engine, "narwhal") == ["e1"] and guids(engine, "walrus") == []
+
+
+def test_an_article_deleted_while_a_catch_up_runs_is_not_indexed_again(engine: Engine) -> None:
+    conn = engine._store.conn
+    batch = conn.execute("SELECT seq, article_id FROM search_pending").fetchall()
+    rows = store_search._folded_rows(conn, [article_id for _, article_id in batch])
+    conn.execute("DELETE FROM articles WHERE guid = 'e1'")
+    store_search._write(engine._store.atomic, batch, rows)
+    assert conn.execute("SELECT count(*) FROM search").fetchone()[0] == 5
+    assert store_search.pending(conn) == 0
+
+
+def test_relevance_ranks_the_most_recently_stored_matches(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store(engine, EN, [("e3", "Musk Musk Musk", "<p>Musk, Musk and Musk.</p>")], hours=100)
+    assert guids(engine, "musk", order="relevance")[0] == "e3"
+    monkeypatch.setattr(store_search, "RELEVANCE_POOL", 2)
+    store(engine, EN, [("e4", "Musk again", "<p>A word on musk.</p>")], hours=1)
+    assert guids(engine, "musk", order="relevance") == ["e3", "e4"]  # e1, e2 stored earlier
+
+
+def test_catch_up_in_batches_indexes_everything(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_search, "BATCH", 2)  # several batches: the pipelined path
+    items = [(f"b{n}", f"Batch item {n}", f"<p>platypus number {n}</p>") for n in range(7)]
+    store(engine, EN, items, hours=200)
+    assert engine.update_search_index() == 13
+    assert len(engine.search("platypus")) == 7
+    assert store_search.pending(engine._store.conn) == 0

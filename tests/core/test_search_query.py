@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from akhbar_tui.arabic import fold
 from akhbar_tui.search_query import MAX_TERMS, parse
+from akhbar_tui.search_text import hit_snippet, query_pattern
 
 DOCS = {
     1: ("مليار دولار للبنان", "قال الوزير إن الاقتصاد ينمو وبالمليار"),
@@ -154,3 +155,27 @@ def test_phrases_with_many_variants_are_capped() -> None:
     query = parse('"مليار دولار امريكي نقدا"')
     assert query is not None
     assert len(query.terms[0].variants()) <= 96
+
+
+SNIPPET_TEXT = (
+    "مقدمة طويلة عن السوق.\n\n" * 20
+    + "وقالَ الوزيرُ إنّ الصفقة بلغت  ٤٤ مليار\tدولار «وبالمليار» أيضاً.\n"
+    + "خاتمة. " * 40
+)
+
+
+@pytest.mark.parametrize("text", ["مليار", "وزير مليار", '"مليار دولار"', "اقتص*", "زير"])
+def test_snippet_from_the_stored_fold_equals_folding_the_text(text: str) -> None:
+    pattern = query_pattern(parse(text))
+    stored = hit_snippet(SNIPPET_TEXT, pattern, fold(SNIPPET_TEXT))
+    assert stored == hit_snippet(SNIPPET_TEXT, pattern, None)
+    line, spans = stored
+    assert "\n" not in line and "\t" not in line and "  " not in line
+    for start, end in spans:
+        assert fold(line[start:end]) in {"مليار", "وزير", "الوزير", "مليار دولار", "وبالمليار"}
+
+
+def test_snippet_survives_a_stored_fold_of_older_text() -> None:
+    pattern = query_pattern(parse("مليار"))
+    line, spans = hit_snippet(SNIPPET_TEXT, pattern, fold("نص قديم فيه مليار"))
+    assert [fold(line[s:e]) for s, e in spans] == ["مليار", "وبالمليار"]
