@@ -17,20 +17,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from akhbar_tui.config_locate import locate
-from akhbar_tui.config_write import add_feed, add_feeds, remove_feed, set_setting
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import FeedSpec
 from akhbar_tui.settings import SETTING_RULES, Settings
 
 __all__ = [
     "Config",
-    "add_feed",
-    "add_feeds",
     "default_feeds_text",
     "ensure_user_config",
     "load_config",
-    "remove_feed",
-    "set_setting",
 ]
 
 FEED_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -46,6 +41,20 @@ FEED_KEYS: dict[str, type | tuple[type, ...]] = {
 }
 DIRECTIONS = ("auto", "rtl", "ltr")
 TOP_LEVEL = ("settings", "feeds", "keys")
+
+
+# The writers live in `config_write` (tomlkit); they are re-exported here but imported only when
+# first used, so reading the configuration at start-up does not pay for tomlkit.
+_WRITERS = ("add_feed", "add_feeds", "remove_feed", "set_setting")
+
+
+def __getattr__(name: str) -> Any:
+    """Lazily re-export the writers of `config_write` (PEP 562)."""
+    if name in _WRITERS:
+        from akhbar_tui import config_write
+
+        return getattr(config_write, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
