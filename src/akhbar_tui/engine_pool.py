@@ -1,9 +1,11 @@
 """Parsing on every core: a small pool of `engine_worker` processes driven from asyncio.
 
 Workers start on demand (a refresh where every feed answers 304 starts none) and the second
-only once the first has a backlog. Each job goes to the worker with the fewest jobs in hand.
-A worker that dies fails only the jobs it held, with a human reason, and the next job starts a
-new one.
+only once the first has a backlog — or all at once with `prestart`, when the refresh knows
+bodies are coming (feeds it has no validators for), so their start-up overlaps the first
+fetches instead of following the first response. Each job goes to the worker with the fewest
+jobs in hand. A worker that dies fails only the jobs it held, with a human reason, and the next
+job starts a new one.
 """
 
 from __future__ import annotations
@@ -94,7 +96,31 @@ class ParsePool:
         self._changed: asyncio.Condition | None = None
         self._spawning = 0
         self._next_job = 0
+        self._starting: set[asyncio.Task[None]] = set()
         self.started = 0
+
+    def prestart(self) -> None:
+        """Start every worker now, in the background (call from the event loop)."""
+        if self._changed is None:
+            self._changed = asyncio.Condition()
+        for _ in range(self.size - len(self._workers) - self._spawning):
+            self._spawning += 1
+            task = asyncio.create_task(self._start_one())
+            self._starting.add(task)
+            task.add_done_callback(self._starting.discard)
+
+    async def _start_one(self) -> None:
+        """One background start; waiting jobs are woken for the worker's slots (or, if it
+        failed to start, so that one of them tries again)."""
+        assert self._changed is not None
+        try:
+            worker = _Worker(await _spawn())
+            self.started += 1
+            self._workers.append(worker)
+        finally:
+            self._spawning -= 1
+            async with self._changed:
+                self._changed.notify(self.DEPTH)
 
     async def parse(
         self, body: bytes, headers: Mapping[str, str], spec: FeedSpec, base_url: str | None
@@ -153,6 +179,7 @@ class ParsePool:
 
     async def close(self) -> None:
         """Let the workers finish and exit (they would die with this process anyway)."""
+        await asyncio.gather(*self._starting, return_exceptions=True)
         workers, self._workers = self._workers, []
         await asyncio.gather(*(w.close() for w in workers))
 

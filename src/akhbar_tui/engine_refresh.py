@@ -124,6 +124,8 @@ class Refresh:
         storing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-store")
         writer = asyncio.create_task(self._write(storing))
         try:
+            if any(validators.get(spec.url, (None, None)) == (None, None) for spec in self.specs):
+                self.pool.prestart()  # some feed cannot answer 304: bodies are coming
             async with Fetcher(self.settings) as fetcher:
                 if self._full_text:
                     from akhbar_tui.engine_fulltext import PageFetches

@@ -57,3 +57,39 @@ def test_a_dead_worker_fails_only_its_jobs_and_is_replaced() -> None:
             await pool.close()
 
     asyncio.run(scenario())
+
+
+def test_prestart_starts_every_worker_and_jobs_use_them() -> None:
+    async def scenario() -> None:
+        pool = ParsePool(size=2)
+        try:
+            pool.prestart()
+            pool.prestart()  # already starting: no extra workers
+            results = await asyncio.gather(
+                *(pool.parse(rss(range(3)), {}, SPEC, SPEC.url) for _ in range(4))
+            )
+            assert [len(parsed.articles) for parsed, _prints in results] == [3, 3, 3, 3]
+            assert pool.started == 2
+            processes = [w.process for w in pool._workers]
+        finally:
+            await pool.close()
+        assert all(p.returncode is not None for p in processes)  # closed, not leaked
+
+    asyncio.run(scenario())
+
+
+def test_prestarted_workers_close_even_when_never_used() -> None:
+    async def scenario() -> None:
+        pool = ParsePool(size=2)
+        pool.prestart()
+        await asyncio.sleep(0)  # the starts are under way, not finished
+        await pool.close()
+        assert pool.started == 2 and pool._workers == []
+        again = ParsePool(size=1)
+        again.prestart()
+        await asyncio.gather(*again._starting)
+        (process,) = [w.process for w in again._workers]
+        await again.close()
+        assert process.returncode is not None
+
+    asyncio.run(scenario())
