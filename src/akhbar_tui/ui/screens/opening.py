@@ -26,7 +26,7 @@ else:
     _Base = object
 
 FIGURE_CACHE = 64
-_figures: OrderedDict[tuple[int, bool], list[Figure] | None] = OrderedDict()
+_figures: OrderedDict[tuple[str | None, str], list[Figure] | None] = OrderedDict()
 
 
 def article_body(article: Article) -> str:
@@ -44,9 +44,12 @@ def extract_figures(text: str, lang: str | None) -> list[Figure] | None:
 
 
 def figures_of(article: Article, text: str) -> list[Figure] | None:
-    """The article's key figures, extracted once per article and body (full text or feed's)."""
-    assert article.id is not None
-    key = (article.id, bool(article.full_text))
+    """The article's key figures, extracted once per text (reopening an article is instant).
+
+    Keyed by what the extraction reads (language and text), never by the article's id: ids are
+    per database, and another database (a demo's copy, a test's) reuses them for other articles.
+    """
+    key = (article.lang, text)
     if key in _figures:
         _figures.move_to_end(key)
         return _figures[key]
