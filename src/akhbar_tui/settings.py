@@ -32,6 +32,10 @@ class Settings:
     """How many requests go to one host at once."""
     timeout_seconds: int = 30
     """Total deadline for one feed's fetch."""
+    calendar: str = "gregorian"
+    """Dates the reader shows: `gregorian`, `hijri` (Umm al-Qura) or `both`."""
+    digits: str = "western"
+    """Digits of the numbers akhbar prints: `western` (0-9) or `arabic-indic` (٠-٩)."""
 
 
 # name → (type, allowed values or None, minimum or None)
@@ -45,4 +49,6 @@ SETTING_RULES: dict[str, tuple[type, tuple[Any, ...] | None, int | None]] = {
     "max_connections": (int, None, 1),
     "max_per_host": (int, None, 1),
     "timeout_seconds": (int, None, 1),
+    "calendar": (str, ("gregorian", "hijri", "both"), None),
+    "digits": (str, ("western", "arabic-indic"), None),
 }
