@@ -1,17 +1,15 @@
-"""UAX #9 explicit isolates (LRI, RLI, FSI … PDI) for one display line, and L2 at any level.
+"""UAX #9 explicit isolates (LRI, RLI, FSI … PDI) for one paragraph, and L2 at any level.
 
 Feeds keep isolates on purpose: a publisher wraps a name or a number in one so that it is
-ordered apart from its surroundings ("⁧xAI⁩ 2"). Lines holding an isolate control come here
+ordered apart from its surroundings ("⁧xAI⁩ 2"). Paragraphs holding an isolate control come here
 instead of the one-sequence fast path of `bidi_levels`: rules X5a–X6a give the levels inside
 isolates (nested ones too, up to depth 125), X9 sets boundary neutrals aside, X10 chains level
 runs into isolating run sequences with their own sos/eos, and each sequence is resolved by
 `bidi_levels.resolve_types` on its own, so an isolate's content is ordered independently of its
 surroundings. Embeddings and overrides (LRE … PDF) stay boundary neutrals, as in `bidi_levels`.
 
-An isolate that opens on one line and closes on a later one is cut at the line break: each
-line is resolved as its own paragraph (like `fribidi --nobreak` per line), so the first line
-has an initiator without a PDI (its content runs to the line end) and the next a lone PDI (a
-neutral).
+Levels are resolved on the whole paragraph, so an isolate that opens on one row and closes on a
+later one is still one isolate: its content is ordered apart on each row it covers.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ _STRONG_OR_ISOLATE_CONTROL = re.compile("[LRAijfp]")
 
 
 def isolate_levels(text: str, classes: str, rtl: bool) -> str:
-    """Levels of a line holding isolate controls, as characters `chr(48 + level)`.
+    """Levels of a paragraph holding isolate controls, as characters `chr(48 + level)`.
 
     `classes` is `bidi_levels.bidi_classes(text)`; `rtl` is the paragraph direction. Rule L1
     is left to the caller.

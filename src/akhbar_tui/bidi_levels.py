@@ -3,8 +3,11 @@
 python-bidi 0.6 reorders but neither exposes levels nor applies L3/L4, and akhbar needs the
 levels to map source offsets to screen columns. So the rules run here, on a string of one-letter
 bidi classes, mostly as regular-expression passes (C speed; a per-character Python loop would
-cost more than shaping). Each line is resolved as its own paragraph with the direction of the
-paragraph it came from, which is what `fribidi --nobreak` does for one input line.
+cost more than shaping). Levels are resolved once per paragraph (`paragraph_levels`, rules
+X1–I2), as UAX #9 says, so a rule that looks back across a line break keeps its context: digits
+after an Arabic word that ended the previous row are still Arabic numbers (W2), a bracket pair
+split by a break still resolves as a pair (N0). Each row then takes its slice of those levels
+and gets rules L1–L4 (`line_levels`, `reorder`).
 
 Explicit embeddings and overrides (LRE, RLE, LRO, RLO, PDF) are treated as boundary neutrals
 (BN): the text inside them is ordered as if they were absent (feed text has them stripped
@@ -93,7 +96,9 @@ _ANY_LTR_OR_NUMBER = re.compile("[LENijfp]")
 _W1 = re.compile(r"([^M])M+")
 _W4_EN = re.compile(r"E[SC](?=E)")
 _W4_AN = re.compile(r"NC(?=N)")
-_W5 = re.compile(r"T+(?=E)|(?<=E)T+")
+# Matched only from a run's start and possessively: a paragraph-long run of ET must not
+# be re-scanned from each of its characters.
+_W5 = re.compile(r"(?<!T)T++(?=E)|(?<=E)T++")
 _W6 = str.maketrans("STC", "OOO")
 # Spans whose nearest strong class is AL (W2: L, R and AL are strong) or L (W7: AL is R by then).
 _W2 = re.compile("A[^LR]*")
@@ -138,24 +143,41 @@ _MAX_BRACKET_DEPTH = 63
 
 
 def levels(text: str, classes: str, rtl: bool) -> str:
-    """Resolved embedding level of each character, as `chr(48 + level)`: digits '0'–'2'
-    unless the line holds isolates (`bidi_isolates`).
+    """Resolved embedding level of each character of a text that is one paragraph on one
+    line, as `chr(48 + level)`: `paragraph_levels` then `line_levels`."""
+    resolved = paragraph_levels(text, classes, rtl)
+    if resolved is None:
+        return ("1" if rtl else "0") * len(text)
+    return line_levels(resolved, classes, rtl)
 
-    `classes` is `bidi_classes(text)`; `rtl` is the paragraph direction. Pure runs (the common
-    case: an Arabic line without digits or Latin, or an English line) skip the rules entirely.
+
+def paragraph_levels(text: str, classes: str, rtl: bool) -> str | None:
+    """Rules X1–I2 on a whole paragraph: each character's level as `chr(48 + level)` (digits
+    '0'–'2' unless it holds isolates), or None when all are at the paragraph level.
+
+    `classes` is `bidi_classes(text)`; `rtl` is the paragraph direction. Pure paragraphs (an
+    Arabic one without digits or Latin, or an English one) skip the rules entirely. Rule L1
+    depends on where the rows break: `line_levels` applies it to each row's slice.
     """
-    base = "1" if rtl else "0"
     if not (_ANY_LTR_OR_NUMBER if rtl else _ANY_RTL).search(classes):
-        return base * len(text)
+        return None
     if ISOLATE_CONTROL.search(classes):
         from akhbar_tui.bidi_isolates import isolate_levels  # it builds on this module
 
-        resolved = isolate_levels(text, classes, rtl)
-    elif "B" in classes:
-        resolved = _without_boundary_neutrals(text, classes, rtl)
-    else:
-        resolved = _resolve(text, classes, rtl)
+        return isolate_levels(text, classes, rtl)
+    if "B" in classes:
+        return _without_boundary_neutrals(text, classes, rtl)
+    return _resolve(text, classes, rtl)
+
+
+def line_levels(resolved: str, classes: str, rtl: bool) -> str:
+    """Rule L1 on one row: `resolved` and `classes` are the paragraph's, sliced to the row.
+
+    Whitespace and isolate controls at the row's end or before a segment separator, and the
+    separators, go back to the paragraph level.
+    """
     if classes[-1:] in _L1_ENDS or "X" in classes:
+        base = "1" if rtl else "0"
         chars = list(resolved)
         for match in _L1_TRAILING.finditer(classes):
             chars[match.start() : match.end()] = base * (match.end() - match.start())
@@ -255,13 +277,20 @@ def _bracket_pairs(text: str, s: str, classes: str, e: str) -> str:
         return s
     opposite = "L" if e == "R" else "R"
     chars = list(s)
+    # N0 c: the strong type before an opener, types set by earlier pairs included. Pairs come
+    # in opener order and only set types at or after their opener, so one forward scan serves
+    # them all (a paragraph of thousands of pairs costs linear time).
+    scanned, context = 0, "R" if s[0] == "R" else "L"
     for opener, closer_at in sorted(pairs):
         inside = "".join(chars[opener + 2 : closer_at + 1]).translate(_NUMBERS_AS_R)
         if e in inside:
             direction = e
         elif opposite in inside:
-            before = "".join(chars[: opener + 1]).translate(_NUMBERS_AS_R)
-            context = "L" if before.rfind("L") > before.rfind("R") else "R"
+            before = "".join(chars[scanned : opener + 1]).translate(_NUMBERS_AS_R)
+            last_l, last_r = before.rfind("L"), before.rfind("R")
+            if last_l != last_r:
+                context = "L" if last_l > last_r else "R"
+            scanned = opener + 1
             direction = opposite if context == opposite else e
         else:
             continue
@@ -323,19 +352,24 @@ def reorder(text: str, line_levels: str, simple: bool) -> tuple[str, tuple[Segme
 
 
 def visual_order(
-    text: str, classes: str, rtl: bool, simple: bool
+    text: str, classes: str, resolved: str | None, rtl: bool, simple: bool
 ) -> tuple[str, tuple[Segment, ...]]:
-    """A line's visual string and level runs (`levels` then `reorder`), with a shortcut for
-    the lines that need no resolution: all right-to-left (with neutrals) in an RTL paragraph,
-    all left-to-right in an LTR one, about half the lines of Arabic news."""
-    if (_ANY_LTR_OR_NUMBER if rtl else _ANY_RTL).search(classes) is None:
+    """A row's visual string and level runs: `line_levels` then `reorder`.
+
+    `classes` and `resolved` are the paragraph's `bidi_classes` and `paragraph_levels` sliced
+    to the row (`resolved` None for a pure paragraph). A row all at the paragraph level (all
+    right-to-left in an RTL paragraph, all left-to-right in an LTR one: about half the rows of
+    Arabic news) takes a shortcut.
+    """
+    base = "1" if rtl else "0"
+    if resolved is None or not resolved.strip(base):
         if not rtl:
             return text, ((0, len(text), False),)
         piece = text[::-1] if simple else _reverse_clusters(text)
         if _MIRRORED_CHAR.search(piece):
             piece = _mirror(piece)
         return piece, ((0, len(text), True),)
-    return reorder(text, levels(text, classes, rtl), simple)
+    return reorder(text, line_levels(resolved, classes, rtl), simple)
 
 
 def _reverse_clusters(piece: str) -> str:

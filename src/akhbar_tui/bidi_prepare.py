@@ -3,7 +3,9 @@
 `Prepared` splits a text into paragraphs and, only when a paragraph is first needed, shapes it
 (in batches, each distinct word once) into words with their cell widths. Wrapping at a width
 is then a cheap greedy pass over those widths, cached per width, and a line is only reordered
-when asked for: a screenful of a long article costs a screenful of work.
+when asked for: a screenful of a long article costs a screenful of work. A paragraph's bidi
+levels are resolved once, when its first row is asked for, and serve every width (UAX #9
+resolves per paragraph and reorders per row).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 
-from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, visual_order
+from akhbar_tui.bidi_levels import bidi_classes, first_strong_rtl, paragraph_levels, visual_order
 from akhbar_tui.bidi_line import Token, VisualLine, new_line
 from akhbar_tui.bidi_shape import align, cells, clusters, is_simple, shape_words
 
@@ -63,6 +65,8 @@ class _Paragraph:
     cell_ends: list[int]  # cells from the first word's start to the end of word k
     classes: str  # bidi classes of `text`
     simple: bool  # every character of `text` is a one-cell grapheme
+    levels: str | None = None  # `paragraph_levels` of `text`, once `resolved`
+    resolved: bool = False
 
 
 class Prepared:
@@ -200,7 +204,10 @@ class Prepared:
         shaped = paragraph.text[lo:hi]
         simple = paragraph.simple or is_simple(shaped)
         if self.mode == "app":
-            visual, segments = visual_order(shaped, paragraph.classes[lo:hi], paragraph.rtl, simple)
+            resolved = _levels(paragraph)
+            row_levels = resolved and resolved[lo:hi]
+            row_classes = paragraph.classes[lo:hi]
+            visual, segments = visual_order(shaped, row_classes, row_levels, paragraph.rtl, simple)
         else:
             visual, segments = shaped, ((0, len(shaped), False),)
         start = paragraph.word_starts[first] + (a and _logical(paragraph, first, a))
@@ -337,6 +344,14 @@ def _chunks(shaped: str, width: int) -> list[tuple[int, int, int]]:
         used += w
     chunks.append((start, len(shaped), used))
     return chunks
+
+
+def _levels(paragraph: _Paragraph) -> str | None:
+    """The paragraph's levels, resolved on first use (a screenful touches few paragraphs)."""
+    if not paragraph.resolved:
+        paragraph.levels = paragraph_levels(paragraph.text, paragraph.classes, paragraph.rtl)
+        paragraph.resolved = True
+    return paragraph.levels
 
 
 def _tokens(paragraph: _Paragraph, first: int, a: int, last: int, b: int) -> list[Token]:
