@@ -8,12 +8,14 @@ akhbar does it all here, in this order:
 3. shape each distinct Arabic word of a batch once (arabic-reshaper's tables), measuring
    widths after shaping: lam-alef ligatures shrink, harakat are zero width, emoji are two cells;
 4. wrap in logical order, at spaces (cutting only a word wider than the line);
-5. reorder each line with its paragraph's direction (UAX #9, with marks kept after their base,
-   brackets mirrored, also when a pair is split across lines, and isolates honoured).
+5. resolve each paragraph's bidi levels once (UAX #9 X1–I2, isolates honoured), so a row keeps
+   the context of the rows before it: a figure at the start of a row shows as it does mid-line;
+6. reorder each row with its slice of those levels (L1–L4: marks kept after their base,
+   brackets mirrored, also when a pair is split across rows).
 
 Wrapping before reordering is the point: reordering a paragraph and then wrapping it puts its
-lines bottom to top. Steps 1–3 do not depend on the width and are cached per text, so a resize
-only re-wraps and reorders; `Prepared.lines(width, stop=N)` does the first screenful first.
+lines bottom to top. Steps 1–3 and 5 do not depend on the width and are cached per text, so a
+resize only re-wraps and reorders; `Prepared.lines(width, stop=N)` does the first screenful first.
 
 Mode `terminal` is for terminals that do bidi themselves (VTE, Konsole, mlterm): the same rows,
 but left logical and unshaped. `enter_sequence`/`exit_sequence` give what the UI must send so
