@@ -90,6 +90,8 @@ class Recorded:
     query: str
     headers: dict[str, str]
     hit: int
+    peer: int = 0
+    """The client's port: requests on one kept-alive connection share it."""
 
 
 Route = Reply | Callable[[Recorded], Reply]
@@ -203,11 +205,11 @@ class FeedServer:
         with self._lock:
             return sum(1 for r in self.requests if r.path == path)
 
-    def _record(self, method: str, target: str, headers: dict[str, str]) -> Recorded:
+    def _record(self, method: str, target: str, headers: dict[str, str], peer: int = 0) -> Recorded:
         parts = urlsplit(target)
         with self._lock:
             hit = 1 + sum(1 for r in self.requests if r.path == parts.path)
-            recorded = Recorded(method, parts.path, parts.query, headers, hit)
+            recorded = Recorded(method, parts.path, parts.query, headers, hit, peer)
             self.requests.append(recorded)
         return recorded
 
@@ -236,7 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, *, send_body: bool) -> None:
         owner = self.owner
         headers = {k.lower(): v for k, v in self.headers.items()}
-        request = owner._record(self.command, self.path, headers)
+        request = owner._record(self.command, self.path, headers, self.client_address[1])
         route = owner.routes.get(request.path)
         reply = route(request) if callable(route) else route
         if reply is None:

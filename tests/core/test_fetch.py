@@ -279,3 +279,14 @@ async def test_proxy_from_the_environment(
     outcome = await fetch_one("http://feeds.invalid/via-proxy")
     assert (outcome.status, outcome.body) == (200, XML)
     assert server.requests[-1].headers["host"] == "feeds.invalid"
+
+
+async def test_304s_and_redirects_reuse_one_kept_alive_connection(server: FeedServer) -> None:
+    server.routes["/feed"] = feed(XML, etag='"v1"')
+    server.routes["/moved"] = redirect("/feed")
+    async with Fetcher(Settings(timeout_seconds=5)) as fetcher:
+        outcomes = [await fetcher.fetch(server.url("/feed"), etag='"v1"') for _ in range(3)]
+        moved = await fetcher.fetch(server.url("/moved"), etag='"v1"')
+    assert [o.status for o in [*outcomes, moved]] == [304, 304, 304, 304]
+    assert len(server.requests) == 5
+    assert len({r.peer for r in server.requests}) == 1  # one connection carried them all
