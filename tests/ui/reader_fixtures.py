@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from waiting import until
 
 from akhbar_tui.config import load_config
 from akhbar_tui.demo import feed_body
@@ -92,11 +95,22 @@ def refreshed_engine(
         server.stop()
 
 
+def reader_app(engine: Engine, **options: Any) -> AkhbarApp:
+    """The reader as these tests run it: without the search indexer's child process (the tests
+    that search index beforehand) unless a test turns it on."""
+    options.setdefault("index_in_background", False)
+    return AkhbarApp(engine, **options)
+
+
 async def loaded(app: AkhbarApp, pilot, rows: int = 1) -> None:  # type: ignore[no-untyped-def]
     """Wait until the headline list shows at least `rows` rows and the feeds are in."""
-    for _ in range(100):
-        await pilot.pause(0.02)
+
+    def shown() -> bool:
         main = app.main
-        if main.headlines.count >= rows and main.headlines.highlighted and main.feeds.entries:
-            return
-    raise AssertionError("headlines never loaded")
+        return (
+            main.headlines.count >= rows
+            and bool(main.headlines.highlighted)
+            and bool(main.feeds.entries)
+        )
+
+    await until(pilot, shown, "headlines loaded")

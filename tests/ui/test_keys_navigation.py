@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from reader_fixtures import loaded
+from reader_fixtures import loaded, reader_app
+from waiting import settled, until
 
 from akhbar_tui.models import HeadlineQuery
-from akhbar_tui.ui.app import AkhbarApp
 from akhbar_tui.ui.messages import ArticleOpened
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 
 async def test_starts_on_all_newest_first_with_headlines_focused(engine, recorder) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
         await loaded(app, pilot)
         main = app.main
@@ -23,7 +23,7 @@ async def test_starts_on_all_newest_first_with_headlines_focused(engine, recorde
 
 
 async def test_j_k_and_arrows_move_the_cursor_and_post_highlighted(engine, recorder) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
         await loaded(app, pilot)
         headlines = app.main.headlines
@@ -40,17 +40,18 @@ async def test_j_k_and_arrows_move_the_cursor_and_post_highlighted(engine, recor
 
 
 async def test_j_enter_j_enter_reads_one_article_after_another(engine, recorder) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
         await loaded(app, pilot)
         main = app.main
         first = main.headlines.highlighted
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: main.open_article is not None, "first article opened")
         assert main.open_article is not None and main.open_article.id == first.id
         assert app.focused is main.headlines
         await pilot.press("j", "enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: main.open_article.id != first.id, "second article opened")
+        await settled(pilot)
         second = main.headlines.highlighted
         assert main.open_article.id == second.id != first.id
         opened = [m.article_id for m in recorder.of(ArticleOpened)]
@@ -60,7 +61,7 @@ async def test_j_enter_j_enter_reads_one_article_after_another(engine, recorder)
 
 
 async def test_tab_cycles_panes_and_shift_tab_goes_back(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         order = []
@@ -73,7 +74,7 @@ async def test_tab_cycles_panes_and_shift_tab_goes_back(engine) -> None:
 
 
 async def test_escape_goes_back_from_article_to_headlines_to_feeds(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         await pilot.press("tab")
@@ -85,46 +86,60 @@ async def test_escape_goes_back_from_article_to_headlines_to_feeds(engine) -> No
 
 
 async def test_space_and_pagedown_page_the_article_from_the_headlines(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         await pilot.press("enter")
-        await pilot.pause(0.2)
         view = app.main.article_view
+        await until(pilot, lambda: app.main.doc is not None, "article opened")
+        await settled(pilot)
         assert view.virtual_size.height > view.scrollable_content_region.height
         await pilot.press("space")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: view.scroll_offset.y > 0, "article paged")
         first = view.scroll_offset.y
         assert first > 0
         await pilot.press("pagedown")
-        await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: view.scroll_offset.y > first or view.scroll_offset.y == view.max_scroll_y,
+            "article paged again",
+        )
         assert view.scroll_offset.y > first or view.scroll_offset.y == view.max_scroll_y
         assert app.focused is app.main.headlines
 
 
 async def test_n_and_p_open_next_and_previous_unread(engine, recorder) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
         await loaded(app, pilot)
         headlines = app.main.headlines
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.main.open_article is not None, "first article opened")
+        await settled(pilot)
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await until(
+            pilot, lambda: len(recorder.of(ArticleOpened)) == 2, "next unread article opened"
+        )
+        await settled(pilot)
         assert headlines.cursor == 1
         assert app.main.open_article.id == headlines.highlighted.id
         await pilot.press("j", "j", "m")  # row 3 marked read by hand... then back up
-        await pilot.pause(0.1)
+        await until(pilot, lambda: headlines.headline_at(3).read, "row 3 marked read")
+        await settled(pilot)
         await pilot.press("k", "k", "k", "m")  # row 0 unread again
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not headlines.headline_at(0).read, "row 0 unread again")
+        await settled(pilot)
         await pilot.press("j", "j", "p")
-        await pilot.pause(0.2)
+        await until(
+            pilot, lambda: len(recorder.of(ArticleOpened)) == 3, "previous unread article opened"
+        )
+        await settled(pilot)
         assert headlines.cursor == 0
         assert [m.article_id for m in recorder.of(ArticleOpened)][-1] == headlines.headline_at(0).id
 
 
 async def test_enter_on_a_feed_lists_its_headlines(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         main = app.main
@@ -133,7 +148,8 @@ async def test_enter_on_a_feed_lists_its_headlines(engine) -> None:
         row = next(i for i, e in enumerate(main.feeds.entries) if e.label == "Markets Daily")
         main.feeds.move_to(row)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: main.headlines.count == 3, "the feed's headlines listed")
+        await settled(pilot)
         assert app.focused is main.headlines
         assert main.entry.label == "Markets Daily"
         assert main.headlines.count == 3

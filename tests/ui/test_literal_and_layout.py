@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader_fixtures import loaded
+from reader_fixtures import loaded, reader_app
+from waiting import settled, until
 
 from akhbar_tui.ui.app import AkhbarApp
 
@@ -18,7 +19,7 @@ def painted_segments(app: AkhbarApp) -> str:
 
 
 async def test_markup_and_escapes_from_a_feed_show_literally(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         headlines = app.main.headlines
@@ -27,7 +28,8 @@ async def test_markup_and_escapes_from_a_feed_show_literally(engine) -> None:
         )
         headlines.move_to(row)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.main.doc is not None, "hostile article opened")
+        await settled(pilot)
         rows = screen_rows(app)
         title_rows = [r for r in rows if "[red]x[/red]" in r]
         assert len(title_rows) >= 3  # the headline, the article title, the body
@@ -37,7 +39,7 @@ async def test_markup_and_escapes_from_a_feed_show_literally(engine) -> None:
 
 
 async def test_rtl_headline_is_flush_right_with_its_first_word_rightmost(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         headline = app.main.headlines.highlighted
@@ -49,18 +51,20 @@ async def test_rtl_headline_is_flush_right_with_its_first_word_rightmost(engine)
 
 
 async def test_article_first_row_holds_the_first_words_and_relayouts_on_resize(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
         view = app.main.article_view
+        await until(pilot, lambda: app.main.doc is not None and view.lines, "article laid out")
+        await settled(pilot)
         body = next(line for line in view.lines if line.block >= 3 and line.line is not None)
         assert body.line.logical.startswith("قرر البنك المركزي")
         assert body.line.visual.rstrip(" .").endswith(app.bidi.visual("قرر"))
         wide = len(view.lines)
         await pilot.resize_terminal(104, 40)  # still the wide layout: a narrower article pane
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(view.lines) > wide, "article laid out again")
+        await settled(pilot)
         assert view._width == view.scrollable_content_region.width < 64
         assert len(view.lines) > wide
         first = next(line for line in view.lines if line.block >= 3 and line.line is not None)
@@ -69,7 +73,7 @@ async def test_article_first_row_holds_the_first_words_and_relayouts_on_resize(e
 
 
 async def test_narrow_terminal_hides_side_panes_until_they_have_focus(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         main = app.main
@@ -77,19 +81,20 @@ async def test_narrow_terminal_hides_side_panes_until_they_have_focus(engine) ->
         assert main.feeds.display is False or main.feeds.region.width == 0
         assert main.headlines.region.width >= 78
         await pilot.press("escape")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: main.feeds.region.width > 0, "feeds pane shown")
         assert app.focused is main.feeds and main.feeds.region.width > 0
         await pilot.press("tab")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: main.feeds.region.width == 0, "feeds pane hidden again")
         assert main.feeds.region.width == 0
 
 
 async def test_rtl_meta_line_keeps_the_date_left_to_right_and_the_feed_rightmost(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.main.doc is not None, "article opened")
+        await settled(pilot)
         article = app.main.open_article
         assert article is not None and article.direction == "rtl"
         meta = next(row.line for row in app.main.article_view.lines if row.style == "meta")
@@ -103,7 +108,7 @@ async def test_rtl_meta_line_keeps_the_date_left_to_right_and_the_feed_rightmost
 
 
 async def test_feeds_pane_arabic_names_flush_right_and_counts_in_one_column(engine) -> None:
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         feeds = app.main.feeds

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from long_article import LATE_FIGURE, PAGE_TEXT, long_engine
-from reader_fixtures import loaded
+from reader_fixtures import loaded, reader_app
 from rich.style import Style
+from waiting import settled, until
 
 from akhbar_tui.engine import Engine
 from akhbar_tui.ui.app import AkhbarApp
@@ -23,13 +24,9 @@ def long_reader(tmp_path) -> Iterator[tuple[Engine, FeedServer]]:  # type: ignor
         yield pair
 
 
-async def wait_for(pilot, condition, what: str, tries: int = 150) -> None:  # type: ignore[no-untyped-def]
-    """Pause until `condition()` holds."""
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"never happened: {what}")
+async def wait_for(pilot, condition, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Pause until `condition()` holds (a generous deadline: see `waiting`)."""
+    await until(pilot, condition, what)
 
 
 def styled_text(strip, style: Style) -> str:  # type: ignore[no-untyped-def]
@@ -54,7 +51,7 @@ async def search(app: AkhbarApp, pilot, query: str) -> None:  # type: ignore[no-
 
 async def test_search_lists_hits_with_matches_marked_and_esc_restores_the_list(engine) -> None:
     engine.update_search_index()
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         main, headlines = app.main, app.main.headlines
@@ -81,10 +78,12 @@ async def test_search_lists_hits_with_matches_marked_and_esc_restores_the_list(e
         painted = [styled_text(view.render_line(y), match) for y in range(10)]
         assert app.bidi.visual("المركزي") in "".join(painted)
         await pilot.press("tab", "escape")  # from the article, Esc goes back to the results
-        await pilot.pause(0.05)
+        await wait_for(pilot, lambda: app.focused is headlines, "focus back on the results")
+        await settled(pilot)
         assert app.focused is headlines and main.search_query is not None
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: main.search_query is None, "search left")
+        await settled(pilot)
         assert main.search_query is None and headlines.hits is None
         assert (headlines.count, headlines.cursor, headlines.highlighted.id) == before
         assert app.focused is headlines
@@ -92,21 +91,21 @@ async def test_search_lists_hits_with_matches_marked_and_esc_restores_the_list(e
 
 async def test_hostile_query_is_a_query_and_nothing_found_keeps_the_reader(engine) -> None:
     engine.update_search_index()
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         await search(app, pilot, '"AND * [red]')
         assert app.main.headlines.count == 0
         assert "nothing found" in str(app.main.status.render())
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.main.headlines.count >= 1, "the list back")
         assert app.main.headlines.count >= 1
 
 
 async def test_palette_offers_search_and_full_text(engine) -> None:
     from akhbar_tui.ui.commands import AkhbarCommands
 
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         provider = AkhbarCommands(app.screen)
@@ -120,7 +119,7 @@ async def test_palette_offers_search_and_full_text(engine) -> None:
 
 async def test_selecting_a_figure_scrolls_the_article_to_it_and_highlights_it(long_reader) -> None:
     engine, _server = long_reader
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         main = app.main
@@ -141,7 +140,8 @@ async def test_selecting_a_figure_scrolls_the_article_to_it_and_highlights_it(lo
         assert app.focused is figures
         figures.move_to(index)
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: view.highlight is not None, "figure highlighted")
+        await settled(pilot)
         figure = figures.figures[index]
         assert view.highlight == (figure.start, figure.end)
         assert view.doc.text.text[figure.start : figure.end] == figure.span
@@ -164,7 +164,7 @@ async def test_selecting_a_figure_scrolls_the_article_to_it_and_highlights_it(lo
 
 async def test_f_fetches_the_full_text_and_figures_follow_it(long_reader, recorder) -> None:
     engine, server = long_reader
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
         await loaded(app, pilot)
         main, headlines = app.main, app.main.headlines
@@ -194,7 +194,7 @@ async def test_f_fetches_the_full_text_and_figures_follow_it(long_reader, record
 
 async def test_f_on_a_failing_page_warns_and_keeps_the_feed_text(long_reader) -> None:
     engine, server = long_reader
-    app = AkhbarApp(engine)
+    app = reader_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         main, headlines = app.main, app.main.headlines
@@ -212,3 +212,15 @@ async def test_f_on_a_failing_page_warns_and_keeps_the_feed_text(long_reader) ->
         assert "نص الموجز الأصلي" in main.doc.text.text
         assert engine.article(main.open_article.id).full_text is None
         assert main.status.current_task is None
+
+
+async def test_the_reader_catches_the_index_up_in_a_child_process(engine) -> None:
+    """Nothing indexed beforehand: after the first screen the reader's indexer makes it findable."""
+    assert engine.search("المركزي", limit=5, catch_up=False) == []
+    app = reader_app(engine, index_in_background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await settled(pilot)  # the catch-up worker ends when its child process does
+        assert app.main._indexer is not None and app.main._indexer.returncode == 0
+    hits = engine.search("المركزي", limit=5, catch_up=False)
+    assert hits and all("المركزي" in h.title or "المركزي" in h.snippet for h in hits)

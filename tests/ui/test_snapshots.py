@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from reader_fixtures import loaded, refreshed_engine
+from reader_fixtures import loaded, reader_app, refreshed_engine
+from waiting import settled, until
 
 from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
-from akhbar_tui.ui.app import AkhbarApp
+from akhbar_tui.ui.screens.dialogs import SearchDialog
 
 MOMENT = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -43,7 +44,7 @@ def fixed_engine(fixed_store: Path, tmp_path: Path) -> Iterator[Engine]:
 
 
 def opening(row: int):  # type: ignore[no-untyped-def]
-    """Wait for the headlines, move to `row`, open it and let the article lay out."""
+    """Wait for the headlines, move to `row`, open it and wait until the reader is idle."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await loaded(pilot.app, pilot)
@@ -55,14 +56,21 @@ def opening(row: int):  # type: ignore[no-untyped-def]
 
 
 async def figures_shown(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the open article's key figures are listed (they follow its first paint)."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        main = pilot.app.main
-        if main.open_article is not None and main.figures_list.figures:
-            break
-    await pilot.app.workers.wait_for_complete()  # feed counts and read marks reloaded too
-    await pilot.pause(0.1)
+    """Wait until the highlighted article is open with its key figures listed (they follow its
+    first paint), then until no worker is left (feed counts and read marks reloaded too)."""
+    main = pilot.app.main
+
+    def figures_in() -> bool:
+        article, highlighted = main.open_article, main.headlines.highlighted
+        return (
+            article is not None
+            and highlighted is not None
+            and article.id == highlighted.id
+            and bool(main.figures_list.figures)
+        )
+
+    await until(pilot, figures_in, "the article's key figures listed")
+    await settled(pilot)
 
 
 def test_wide_arabic_article(snap_compare, fixed_engine) -> None:
@@ -75,7 +83,7 @@ def test_wide_arabic_article(snap_compare, fixed_engine) -> None:
     ending (on the right) with "قرر البنك المركزي", the list items with "•" on the right, the
     quote with its bar on the right; the figures pane beside the article; status and Footer.
     """
-    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=opening(0))
 
 
@@ -88,7 +96,7 @@ def test_wide_english_article(snap_compare, fixed_engine) -> None:
     "[1] https://demo.akhbar.invalid/markets/chips/release" at the end (scroll) — the first
     headline row is no longer marked unread after the second was opened.
     """
-    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=opening(1))
 
 
@@ -99,13 +107,13 @@ def test_narrow_arabic_article(snap_compare, fixed_engine) -> None:
     truncated on the left with "…" when too long; the Arabic article below, right-aligned, its
     title's first words (البنك المركزي) at the right of the first article row.
     """
-    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening(0))
 
 
 def test_narrow_english_article(snap_compare, fixed_engine) -> None:
     """80×24, the English chipmaker article under the headlines, flush left, wrapped at words."""
-    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening(1))
 
 
@@ -122,14 +130,11 @@ def test_wide_arabic_search_results(snap_compare, fixed_engine) -> None:
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await loaded(pilot.app, pilot)
         await pilot.press("slash")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: isinstance(pilot.app.screen, SearchDialog), "search dialog")
         await pilot.press(*"مليار", "enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if pilot.app.main.search_query:
-                break
+        await until(pilot, lambda: pilot.app.main.search_query == "مليار", "search results")
         await pilot.press("enter")
         await figures_shown(pilot)
 
-    app = AkhbarApp(fixed_engine, now=lambda: MOMENT)
+    app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -71,10 +71,14 @@ class AkhbarApp(App[None]):
         bidi: str | None = None,
         demo: bool = False,
         now: Callable[[], datetime] | None = None,
+        index_in_background: bool = True,
     ) -> None:
         super().__init__()
         self.now = now or (lambda: datetime.now(UTC))
         """The clock relative times are shown against (fixed in snapshot tests)."""
+        self.index_in_background = index_in_background
+        """Catch the search index up in a child process after the first screen and each refresh
+        (off in tests that are not about it: they index beforehand and need no child process)."""
         self.engine = engine
         settings = engine.config.settings
         self.bidi = Bidi(bidi or settings.bidi)
@@ -208,7 +212,7 @@ class AkhbarApp(App[None]):
                 timeout=5,
             )
         main.reload()
-        main.catch_up_search_index()
+        main.index_new_articles()
 
     # ── helpers ──────────────────────────────────────────────────────────────────────────────
 

@@ -202,7 +202,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         if not self._first_paint_reported:
             self._first_paint_reported = True
             self.call_after_refresh(self.app.report_first_paint)
-            self.call_after_refresh(self.catch_up_search_index)
+            self.call_after_refresh(self.index_new_articles)
 
     @on(HeadlineList.WantPage)
     def _want_page(self, event: HeadlineList.WantPage) -> None:

@@ -101,6 +101,11 @@ class SearchActions(_Base):
             self.app.call_from_thread(self.app.notify, f"Marked {len(ids)} read.", timeout=2)
             self.app.call_from_thread(self.load_feeds)
 
+    def index_new_articles(self) -> None:
+        """Start the index's catch-up unless the app was told not to index in the background."""
+        if self.app.index_in_background:
+            self.catch_up_search_index()
+
     @work(thread=True, exclusive=True, group="search-index")
     def catch_up_search_index(self) -> None:
         """Index what the last refresh stored, in a child process (see `ui.indexer`)."""
