@@ -29,6 +29,7 @@ import importlib
 import string
 from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from akhbar_tui.i18n.digits import format_number
 from akhbar_tui.i18n.plural import choose
@@ -38,14 +39,27 @@ LANGUAGES = ("en", "ar")
 Message = str | Mapping[str, str]
 
 
+# Each language's catalogue is split by audience to keep files short: `<lang>` holds ages,
+# dates, the command line, feeds.toml and OPML messages, `<lang>_ui` the reader's.
+PARTS = ("", "_ui")
+
+
 @cache
 def catalog(language: str) -> Mapping[str, Message]:
-    """Every message of `language` (`en` or `ar`), loaded once from `i18n/catalogs/<lang>.py`."""
+    """Every message of `language` (`en` or `ar`), merged once from `i18n/catalogs/<lang>*.py`.
+
+    An id defined in two parts is a mistake that would silently hide one wording, so it raises.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"no catalogue for language {language!r}; known: {LANGUAGES}")
-    module = importlib.import_module(f"akhbar_tui.i18n.catalogs.{language}")
-    messages: Mapping[str, Message] = module.MESSAGES
-    return messages
+    merged: dict[str, Message] = {}
+    for part in PARTS:
+        module = importlib.import_module(f"akhbar_tui.i18n.catalogs.{language}{part}")
+        repeated = merged.keys() & module.MESSAGES.keys()
+        if repeated:
+            raise ValueError(f"{language}{part}.py repeats ids: {sorted(repeated)}")
+        merged.update(module.MESSAGES)
+    return MappingProxyType(merged)
 
 
 def placeholders(text: str) -> set[str]:
