@@ -75,8 +75,9 @@ class Tmux:
             check=True,
         ).stdout.strip()
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> list[str]:
-        """Rows of the pane once `text` appears on it."""
+    def wait_for(self, text: str, timeout: float = 60.0) -> list[str]:
+        """Rows of the pane once `text` appears on it (a generous bound: CI's 2 cores are shared,
+        and the first screen waits for the interpreter's start and a refresh)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             rows = self.rows()
