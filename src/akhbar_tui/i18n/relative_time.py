@@ -65,8 +65,8 @@ def elapsed(when: datetime, now: datetime | None = None) -> tuple[int, str] | No
 def ago(count: int, unit: str, language: str, digits: str = "western") -> str:
     """`count` `unit`s ago as a phrase (`منذ 3 دقائق`, `3 minutes ago`), agreeing with `count`.
 
-    A count of 0 says "less than a minute/hour/…" (Arabic's `zero` form); one day is
-    `أمس` / `yesterday`.
+    In Arabic a count of 0 takes the `zero` form, "less than a minute/hour/…" (منذ أقل من
+    دقيقة); English has no such form and says `0 minutes ago`. One day is `أمس` / `yesterday`.
     """
     return message(language, f"time.ago.{unit}", count=count, digits=digits)
 
