@@ -9,6 +9,9 @@ other helpers sharing this machine disturb far less than wall time:
 - `akhbar parse_feed`: the lean call plus charset recovery, Article building, text cleaning,
   direction and guid work — the whole cost the refresh pays per feed.
 
+Importing `akhbar_tui.parse` applies its feedparser speed-ups to the whole process, so the two
+feedparser rows include them; `--stock` measures them in a fresh interpreter without them.
+
 The feeds come from `../shared/bench/make_feeds.py` (RSS 2.0 and Atom 1.0, Arabic, English and
 mixed, 1–6 KB HTML bodies). Run: `.venv/bin/python benchmarks/parse_speed.py [--feeds 8 --runs 7]`.
 """
@@ -30,6 +33,30 @@ import feedparser
 from akhbar_tui.models import FeedSpec
 from akhbar_tui.parse import parse_feed
 
+# Stock feedparser, timed in a fresh interpreter that never imports akhbar_tui.parse.
+STOCK = """
+import io, statistics, subprocess, sys, tempfile, time
+from pathlib import Path
+import feedparser
+feeds, runs, generator = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, generator, "--n", str(feeds), "--m", "50", "--out", tmp],
+                   check=True, capture_output=True)
+    rows = {"defaults": [], "lean": []}
+    for path in sorted((Path(tmp) / "feeds").glob("*.xml")):
+        body = path.read_bytes()
+        for name, kw in (("defaults", {}),
+                         ("lean", {"sanitize_html": False, "resolve_relative_uris": False})):
+            times = []
+            for _ in range(runs):
+                started = time.process_time()
+                feedparser.parse(io.BytesIO(body), **kw)
+                times.append(time.process_time() - started)
+            rows[name].append(statistics.median(times) * 1000 / 50)
+print("stock feedparser, median CPU ms/entry: defaults %.3f, lean %.3f"
+      % (statistics.median(rows["defaults"]), statistics.median(rows["lean"])))
+"""
+
 GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_feeds.py"
 ITEMS = 50
 
@@ -48,7 +75,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=8)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--stock", action="store_true", help="feedparser rows without speed-ups")
     args = parser.parse_args()
+    if args.stock and "akhbar_tui.parse" in sys.modules:
+        return subprocess.call(
+            [sys.executable, "-c", STOCK, str(args.feeds), str(args.runs), str(GENERATOR)],
+        )
     if not GENERATOR.exists():
         print(f"{GENERATOR} not found: nothing to measure")
         return 0
