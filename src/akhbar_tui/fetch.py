@@ -34,15 +34,23 @@ import asyncio
 import os
 import ssl
 import time
-import zlib
-from collections.abc import AsyncIterator, Callable
-from email.utils import parsedate_to_datetime
+from collections.abc import Callable
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from akhbar_tui import __version__
+from akhbar_tui.fetch_support import (
+    FetchFailed,
+    causes,
+    decoded,
+    retry_after,
+    seconds,
+    size,
+    with_elapsed,
+    with_validators,
+)
 from akhbar_tui.models import FetchOutcome
 from akhbar_tui.settings import Settings
 
@@ -62,15 +70,6 @@ CLIENT_FETCHES = 4
 _DRAIN_BYTES = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 503})
-
-
-class _FetchFailed(Exception):
-    """Internal: a fetch ended with a human reason (and maybe an HTTP status)."""
-
-    def __init__(self, reason: str, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
 
 
 class Fetcher:
@@ -163,9 +162,9 @@ class Fetcher:
                 async with asyncio.timeout(self._timeout):
                     outcome = await self._exchange(client, url, headers, started + self._timeout)
             except TimeoutError:
-                reason = f"timed out after {_seconds(self._timeout)} s"
+                reason = f"timed out after {seconds(self._timeout)} s"
                 outcome = FetchOutcome(url=url, error=reason)
-            except _FetchFailed as failed:
+            except FetchFailed as failed:
                 outcome = FetchOutcome(url=url, status=failed.status, error=failed.reason)
             except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
                 outcome = FetchOutcome(url=url, error=_reason(exc, url, self._timeout))
@@ -173,8 +172,8 @@ class Fetcher:
                 if self._clients:  # not closed under us
                     self._in_flight[slot] -= 1
         if outcome.status == 304:
-            outcome = _with_validators(outcome, etag, last_modified)
-        return _with_elapsed(outcome, time.monotonic() - started)
+            outcome = with_validators(outcome, etag, last_modified)
+        return with_elapsed(outcome, time.monotonic() - started)
 
     async def _exchange(
         self, client: httpx.AsyncClient, url: str, headers: dict[str, str], deadline: float
@@ -186,7 +185,7 @@ class Fetcher:
             try:
                 status = response.status_code
                 if status in _RETRY_STATUSES:
-                    wait = _retry_after(response.headers.get("retry-after"))
+                    wait = retry_after(response.headers.get("retry-after"))
                     remaining = deadline - time.monotonic()
                     if (
                         wait is not None
@@ -198,15 +197,15 @@ class Fetcher:
                         await response.aclose()
                         await asyncio.sleep(wait)
                         continue
-                    after = f", retry after {_seconds(wait)} s" if wait is not None else ""
-                    raise _FetchFailed(f"HTTP {status}{after}", status)
+                    after = f", retry after {seconds(wait)} s" if wait is not None else ""
+                    raise FetchFailed(f"HTTP {status}{after}", status)
                 if status == 304:
                     await _drain(response)
                     return _outcome(url, response, b"")
                 if status >= 400:
-                    raise _FetchFailed(f"HTTP {status}", status)
+                    raise FetchFailed(f"HTTP {status}", status)
                 if not 200 <= status < 300:
-                    raise _FetchFailed(f"HTTP {status}: unexpected answer", status)
+                    raise FetchFailed(f"HTTP {status}: unexpected answer", status)
                 body = await self._read_body(response)
                 return _outcome(url, response, body)
             finally:
@@ -229,16 +228,16 @@ class Fetcher:
     async def _read_body(self, response: httpx.Response) -> bytes:
         """Stream and decompress the body, failing as soon as it passes the size cap."""
         cap = self._max_bytes
-        too_big = f"response over {_size(cap)}"
+        too_big = f"response over {size(cap)}"
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         declared = response.headers.get("content-length", "")
         if encoding in ("", "identity") and declared.isdigit() and int(declared) > cap:
-            raise _FetchFailed(too_big, response.status_code)
+            raise FetchFailed(too_big, response.status_code)
         body = bytearray()
-        async for chunk in _decoded(response.aiter_raw(), encoding, cap):
+        async for chunk in decoded(response.aiter_raw(), encoding, cap):
             body += chunk
             if len(body) > cap:
-                raise _FetchFailed(too_big, response.status_code)
+                raise FetchFailed(too_big, response.status_code)
         return bytes(body)
 
 
@@ -250,7 +249,7 @@ async def _follow(
     for _ in range(MAX_REDIRECTS + 1):
         scheme = urlsplit(current).scheme.lower()
         if scheme not in ("http", "https"):
-            raise _FetchFailed("only http and https URLs can be fetched")
+            raise FetchFailed("only http and https URLs can be fetched")
         if scheme == "https":
             trust()
         request = client.build_request("GET", current, headers=headers)
@@ -262,8 +261,8 @@ async def _follow(
         await response.aclose()
         current = urljoin(str(response.url), location.strip())
         if urlsplit(current).scheme.lower() not in ("http", "https"):
-            raise _FetchFailed("redirected to a URL that is not http or https")
-    raise _FetchFailed("too many redirects")
+            raise FetchFailed("redirected to a URL that is not http or https")
+    raise FetchFailed("too many redirects")
 
 
 async def _drain(response: httpx.Response) -> None:
@@ -274,35 +273,6 @@ async def _drain(response: httpx.Response) -> None:
     if response.status_code == 304 or (declared.isdigit() and int(declared) <= _DRAIN_BYTES):
         async for _chunk in response.aiter_raw():
             pass
-
-
-async def _decoded(raw: AsyncIterator[bytes], encoding: str, cap: int) -> AsyncIterator[bytes]:
-    """Decompress a raw byte stream, never producing more than `cap + 1` bytes in all."""
-    if encoding in ("", "identity"):
-        async for chunk in raw:
-            yield chunk
-        return
-    if encoding in ("gzip", "x-gzip"):
-        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    elif encoding == "deflate":
-        decoder = None  # zlib-wrapped or raw: decided by the first chunk
-    else:
-        raise _FetchFailed(f"unsupported content encoding {encoding!r}")
-    produced = 0
-    try:
-        async for chunk in raw:
-            if decoder is None:
-                raw_deflate = not chunk or (chunk[0] & 0x0F) != 8
-                decoder = zlib.decompressobj(-zlib.MAX_WBITS if raw_deflate else zlib.MAX_WBITS)
-            out = decoder.decompress(chunk, cap + 1 - produced)
-            produced += len(out)
-            yield out
-            if produced > cap:
-                return
-        if decoder is not None:
-            yield decoder.flush()
-    except zlib.error as exc:
-        raise _FetchFailed(f"could not decompress the response (bad {encoding} data)") from exc
 
 
 def _outcome(url: str, response: httpx.Response, body: bytes) -> FetchOutcome:
@@ -319,55 +289,10 @@ def _outcome(url: str, response: httpx.Response, body: bytes) -> FetchOutcome:
     )
 
 
-def _with_validators(outcome: FetchOutcome, etag: str | None, modified: str | None) -> FetchOutcome:
-    """A 304 keeps the validators it was asked with unless the server sent new ones."""
-    return FetchOutcome(
-        url=outcome.url,
-        status=outcome.status,
-        body=b"",
-        headers=outcome.headers,
-        final_url=outcome.final_url,
-        etag=outcome.etag or etag,
-        last_modified=outcome.last_modified or modified,
-        error=outcome.error,
-    )
-
-
-def _with_elapsed(outcome: FetchOutcome, elapsed: float) -> FetchOutcome:
-    """The same outcome with its wall time filled in."""
-    return FetchOutcome(
-        url=outcome.url,
-        status=outcome.status,
-        body=outcome.body,
-        headers=outcome.headers,
-        final_url=outcome.final_url,
-        etag=outcome.etag,
-        last_modified=outcome.last_modified,
-        error=outcome.error,
-        elapsed=elapsed,
-    )
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 def _reason(exc: Exception, url: str, timeout: float) -> str:
     """The short human reason for a transport-level failure."""
     if isinstance(exc, httpx.TimeoutException):
-        return f"timed out after {_seconds(timeout)} s"
+        return f"timed out after {seconds(timeout)} s"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return "only http and https URLs can be fetched"
     if isinstance(exc, httpx.InvalidURL | ValueError):
@@ -375,9 +300,9 @@ def _reason(exc: Exception, url: str, timeout: float) -> str:
     if isinstance(exc, httpx.ProxyError):
         return f"proxy error: {exc}"
     text = str(exc) or type(exc).__name__
-    lowered = " ".join(str(e) for e in _causes(exc)).lower()
+    lowered = " ".join(str(e) for e in causes(exc)).lower()
     if isinstance(exc, httpx.ConnectError | OSError):
-        if any(isinstance(e, ConnectionRefusedError) for e in _causes(exc)):
+        if any(isinstance(e, ConnectionRefusedError) for e in causes(exc)):
             return "connection refused"
         if any(s in lowered for s in ("name or service", "nodename", "name resolution", "getaddr")):
             return f"host not found: {urlsplit(url).hostname}"
@@ -387,24 +312,3 @@ def _reason(exc: Exception, url: str, timeout: float) -> str:
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke off the answer: {text}"
     return f"fetch failed: {text}"
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    """`exc` and the exceptions it was raised from (httpx wraps the OS error twice)."""
-    chain: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and len(chain) < 10:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def _seconds(value: float) -> str:
-    """Seconds without a useless `.0`."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def _size(n: int) -> str:
-    """A byte count the way the error messages say it ("10 MB")."""
-    mb = n / (1024 * 1024)
-    return f"{mb:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
