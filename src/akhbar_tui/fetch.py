@@ -4,12 +4,18 @@ One `Fetcher` serves a refresh. Its limits come from `Settings`:
 
 - concurrency: a per-host semaphore (`max_per_host`) is taken first, then a global one
   (`max_connections`), so a feed waiting for a busy host never holds a global slot;
-- fetches in flight share small `httpx.AsyncClient`s, at most `CLIENT_FETCHES` on each, so
+- fetches in flight share small connection pools, at most `CLIENT_FETCHES` on each, so
   httpcore never queues and never scans a big pool: a single client with hundreds of queued
   requests is what slowed down sharply in the trial the issue mentions, and even with its queue
   empty one 32-connection pool scans every connection (polling each idle socket) for every
   request it assigns — most of the refresh process's HTTP CPU time (see
-  `benchmarks/fetch_pool.py`). The clients share one TLS context (certificates and host
+  `benchmarks/fetch_pool.py`);
+- requests go straight to an `httpx.AsyncHTTPTransport` (the layer under the client), built
+  here with the client's headers and timeouts: the client's request merging, auth, cookie and
+  redirect machinery cost a third of the CPU of a conditional GET, and akhbar follows redirects
+  itself. When the environment names a proxy, an `httpx.AsyncClient` with `trust_env` sends the
+  same requests instead, so proxies (and `NO_PROXY`) are routed exactly as httpx routes them.
+  The pools share one TLS context (certificates and host
   names checked), whose trusted CAs — `SSL_CERT_FILE`, `SSL_CERT_DIR` or certifi's bundle, as
   httpx would pick — are loaded before the first https request, so a refresh of plain-http
   feeds never parses the CA bundle; kept-alive connections are reused by the next fetch on the
@@ -21,7 +27,7 @@ One `Fetcher` serves a refresh. Its limits come from `Settings`:
   decompressed bytes, so neither a huge body nor a gzip bomb fills the memory;
 - redirects are followed by hand: at most five, only to http(s);
 - conditional GET (If-None-Match / If-Modified-Since) and 429/503 Retry-After are honoured;
-- proxies come from the environment (`trust_env`).
+- proxies come from the environment (`trust_env`, see above).
 
 `Fetcher.fetch` never raises for network or HTTP trouble: the `FetchOutcome` carries a short
 human reason instead ("timed out after 30 s", "HTTP 404", "connection refused",
@@ -34,9 +40,9 @@ import asyncio
 import os
 import ssl
 import time
-from collections.abc import Callable
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
+from urllib.request import getproxies
 
 import httpx
 
@@ -66,7 +72,7 @@ FEED_ACCEPT = (
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 )
 CLIENT_FETCHES = 4
-"""Fetches one httpx client carries at once (its pool holds one connection more, for a redirect)."""
+"""Fetches one connection pool carries at once (it holds one connection more, for a redirect)."""
 _DRAIN_BYTES = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 503})
@@ -85,8 +91,11 @@ class Fetcher:
         self._timeout = float(settings.timeout_seconds)
         self._global = asyncio.Semaphore(settings.max_connections)
         self._per_host: dict[str, asyncio.Semaphore] = {}
-        self._clients: list[httpx.AsyncClient] = []
+        self._clients: list[httpx.AsyncClient | httpx.AsyncHTTPTransport] = []
         self._in_flight: list[int] = []
+        self._proxied = bool(getproxies())
+        self._headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+        self._timeouts = httpx.Timeout(self._timeout, connect=min(10.0, self._timeout)).as_dict()
         self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies; trust loaded lazily
         self._trusting = False
         self._entered = False
@@ -96,23 +105,22 @@ class Fetcher:
         return self
 
     def _borrow(self) -> int:
-        """The index of a client with room for one more fetch, made when all are full."""
+        """The index of a pool with room for one more fetch, made when all are full."""
         for index, count in enumerate(self._in_flight):
             if count < CLIENT_FETCHES:
                 self._in_flight[index] = count + 1
                 return index
-        timeout = self._timeout
-        client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
-            # Two: a redirect to another host must not wait for the first connection to close.
-            limits=httpx.Limits(
-                max_connections=CLIENT_FETCHES + 1, max_keepalive_connections=CLIENT_FETCHES
-            ),
-            follow_redirects=False,
-            trust_env=True,
-            verify=self._tls,
+        # One more connection than fetches: a redirect to another host must not wait.
+        limits = httpx.Limits(
+            max_connections=CLIENT_FETCHES + 1, max_keepalive_connections=CLIENT_FETCHES
         )
+        client: httpx.AsyncClient | httpx.AsyncHTTPTransport
+        if self._proxied:
+            client = httpx.AsyncClient(
+                limits=limits, follow_redirects=False, trust_env=True, verify=self._tls
+            )
+        else:
+            client = httpx.AsyncHTTPTransport(verify=self._tls, limits=limits)
         self._clients.append(client)
         self._in_flight.append(1)
         return len(self._clients) - 1
@@ -147,7 +155,7 @@ class Fetcher:
             host = (urlsplit(url).hostname or "").lower()
         except ValueError:
             return FetchOutcome(url=url, error="invalid URL")
-        headers = {"Accept": accept}
+        headers = {**self._headers, "Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -176,12 +184,16 @@ class Fetcher:
         return with_elapsed(outcome, time.monotonic() - started)
 
     async def _exchange(
-        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], deadline: float
+        self,
+        client: httpx.AsyncClient | httpx.AsyncHTTPTransport,
+        url: str,
+        headers: dict[str, str],
+        deadline: float,
     ) -> FetchOutcome:
         """Follow redirects and at most one short Retry-After wait; read the final body."""
         retried = False
         while True:
-            response = await _follow(client, url, headers, self._trust)
+            response = await self._follow(client, url, headers)
             try:
                 status = response.status_code
                 if status in _RETRY_STATUSES:
@@ -225,6 +237,38 @@ class Fetcher:
             self._tls.load_verify_locations(cafile=certifi.where())
         self._trusting = True
 
+    async def _follow(
+        self,
+        client: httpx.AsyncClient | httpx.AsyncHTTPTransport,
+        url: str,
+        headers: dict[str, str],
+    ) -> httpx.Response:
+        """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            scheme = urlsplit(current).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchFailed("only http and https URLs can be fetched")
+            if scheme == "https":
+                self._trust()
+            request = httpx.Request(
+                "GET", current, headers=headers, extensions={"timeout": self._timeouts}
+            )
+            if isinstance(client, httpx.AsyncClient):
+                response = await client.send(request, stream=True)
+            else:
+                response = await client.handle_async_request(request)
+                response.request = request
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECT_STATUSES or not location:
+                return response
+            await _drain(response)
+            await response.aclose()
+            current = urljoin(str(response.url), location.strip())
+            if urlsplit(current).scheme.lower() not in ("http", "https"):
+                raise FetchFailed("redirected to a URL that is not http or https")
+        raise FetchFailed("too many redirects")
+
     async def _read_body(self, response: httpx.Response) -> bytes:
         """Stream and decompress the body, failing as soon as it passes the size cap."""
         cap = self._max_bytes
@@ -239,30 +283,6 @@ class Fetcher:
             if len(body) > cap:
                 raise FetchFailed(too_big, response.status_code)
         return bytes(body)
-
-
-async def _follow(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], trust: Callable[[], None]
-) -> httpx.Response:
-    """Send the GET, following up to MAX_REDIRECTS redirects that stay on http(s)."""
-    current = url
-    for _ in range(MAX_REDIRECTS + 1):
-        scheme = urlsplit(current).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchFailed("only http and https URLs can be fetched")
-        if scheme == "https":
-            trust()
-        request = client.build_request("GET", current, headers=headers)
-        response = await client.send(request, stream=True)
-        location = response.headers.get("location")
-        if response.status_code not in _REDIRECT_STATUSES or not location:
-            return response
-        await _drain(response)
-        await response.aclose()
-        current = urljoin(str(response.url), location.strip())
-        if urlsplit(current).scheme.lower() not in ("http", "https"):
-            raise FetchFailed("redirected to a URL that is not http or https")
-    raise FetchFailed("too many redirects")
 
 
 async def _drain(response: httpx.Response) -> None:
