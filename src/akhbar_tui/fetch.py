@@ -71,7 +71,7 @@ FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 )
-CLIENT_FETCHES = 4
+CLIENT_FETCHES = 2
 """Fetches one connection pool carries at once (it holds one connection more, for a redirect)."""
 _DRAIN_BYTES = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
