@@ -81,6 +81,7 @@ async def test_R_refreshes_every_feed_and_r_one_feed(engine, stored, recorder) -
         before = server.hits("/markets.xml")
         await pilot.press("R")
         await until(pilot, lambda: recorder.of(RefreshFinished), "refresh of every feed")
+        await settled(pilot)  # the list reloaded after the refresh: moving now sticks
         assert recorder.of(RefreshStarted)[0].total == 3
         report = recorder.of(RefreshFinished)[0].report
         assert report is not None and len(report.results) == 3
