@@ -154,3 +154,17 @@ async def test_enter_on_a_feed_lists_its_headlines(engine) -> None:
         assert main.entry.label == "Markets Daily"
         assert main.headlines.count == 3
         assert {main.headlines.headline_at(i).feed_title for i in range(3)} == {"Markets Daily"}
+
+
+async def test_moving_while_the_list_reloads_keeps_the_new_position(engine) -> None:
+    """A refresh's reload lands after the reader moved on: the cursor stays where they went."""
+    app = reader_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        main, headlines = app.main, app.main.headlines
+        target = headlines.headline_at(3)
+        main.reload()  # the worker's answer can only land after this turn of the event loop
+        headlines.move_to(3)
+        await settled(pilot)
+        assert headlines.cursor == 3
+        assert headlines.highlighted.id == target.id

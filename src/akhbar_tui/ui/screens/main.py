@@ -182,7 +182,9 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
                 cursor = position if position is not None else min(keep_row or 0, max(count - 1, 0))
             page = cursor // PAGE
             pages = {page: engine.headlines(query, page * PAGE, PAGE)}
-            self.app.call_from_thread(self._show_headlines, query, count, cursor, pages, keep_row)
+            self.app.call_from_thread(
+                self._show_headlines, query, count, cursor, pages, keep_id, keep_row
+            )
 
     def _show_headlines(
         self,
@@ -190,11 +192,17 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         count: int,
         cursor: int,
         pages: dict[int, list[Headline]],
+        keep_id: int | None,
         keep_row: int | None,
     ) -> None:
         if query != self.headline_query or self.search_query is not None:
             return
         headlines = self.headlines
+        current = headlines.highlighted
+        if keep_id is not None and current is not None and current.id != keep_id:
+            # The reader moved while the list was re-read: keep where they are now instead.
+            self.load_headlines(current.id, headlines.cursor)
+            return
         top = None
         if keep_row is not None:
             top = cursor - (keep_row - int(headlines.scroll_offset.y))
