@@ -22,8 +22,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from akhbar_tui import store_queries, store_search, store_write
+from akhbar_tui import store_queries, store_write
 from akhbar_tui.errors import StoreError
 from akhbar_tui.models import (
     Article,
@@ -35,8 +36,10 @@ from akhbar_tui.models import (
     SearchHit,
     SearchOrder,
 )
-from akhbar_tui.search_query import SearchQuery
 from akhbar_tui.store_schema import migrate
+
+if TYPE_CHECKING:
+    from akhbar_tui.search_query import SearchQuery
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -286,6 +289,8 @@ class Store:
     def update_search_index(self) -> int:
         """Index the articles queued since the last catch-up (see `store_search`)."""
         try:
+            from akhbar_tui import store_search
+
             return store_search.index_pending(self._connection(), self.atomic)
         except sqlite3.Error as error:
             raise StoreError(f"the search index could not be updated: {error}") from error
@@ -300,6 +305,8 @@ class Store:
         limit: int = 100,
     ) -> list[SearchHit]:
         """The hits of a parsed query (see `store_search.search`)."""
+        from akhbar_tui import store_search
+
         return store_search.search(
             self._connection(),
             query,

@@ -2,7 +2,10 @@
 
 Each migration runs once, inside the transaction that also bumps `user_version`, so a database is
 always at exactly one version. Add a migration at the end of `MIGRATIONS`; never edit one that has
-shipped. (The second and third, from `store_search`, add the full-text index.)
+shipped. (The second and third, from `store_search`, add the full-text index.) `SCHEMA_VERSION`
+is their count, kept as a number so that opening an up-to-date database (every refresh) does not
+import `store_search` and its Arabic folding tables; a test checks it against `MIGRATIONS`, which
+is built on first use.
 
 Layout, and why:
 
@@ -24,9 +27,11 @@ from __future__ import annotations
 import sqlite3
 
 from akhbar_tui.errors import StoreError
-from akhbar_tui.store_search import MIGRATIONS as SEARCH_MIGRATIONS
 
-MIGRATIONS: tuple[str, ...] = (
+SCHEMA_VERSION = 3
+"""len(MIGRATIONS): bump it with every migration added."""
+
+_CORE = (
     """
     CREATE TABLE feeds (
         id INTEGER PRIMARY KEY,
@@ -85,8 +90,21 @@ MIGRATIONS: tuple[str, ...] = (
         value
     ) WITHOUT ROWID;
     """,
-    *SEARCH_MIGRATIONS,
 )
+
+
+def migrations() -> tuple[str, ...]:
+    """Every migration in order (the full-text ones come from `store_search`)."""
+    from akhbar_tui.store_search import MIGRATIONS as SEARCH_MIGRATIONS
+
+    return (*_CORE, *SEARCH_MIGRATIONS)
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """`MIGRATIONS`, built when first asked for."""
+    if name == "MIGRATIONS":
+        return migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -96,18 +114,19 @@ def migrate(conn: sqlite3.Connection) -> None:
     to create the tables.
     """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version == len(MIGRATIONS):
+    if version == SCHEMA_VERSION:
         return
-    if version > len(MIGRATIONS):
+    if version > SCHEMA_VERSION:
         raise StoreError(
             f"the database was written by a newer akhbar (schema {version}, this one knows "
-            f"{len(MIGRATIONS)}): upgrade akhbar, or move the database file away"
+            f"{SCHEMA_VERSION}): upgrade akhbar, or move the database file away"
         )
+    steps = migrations()
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for number in range(version, len(MIGRATIONS)):
-            for statement in _statements(MIGRATIONS[number]):
+        for number in range(version, len(steps)):
+            for statement in _statements(steps[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
     except BaseException:

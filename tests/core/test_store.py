@@ -13,7 +13,7 @@ import pytest
 from akhbar_tui.errors import StoreError
 from akhbar_tui.models import Article, FeedSpec, HeadlineQuery, ParsedFeed
 from akhbar_tui.store import Store
-from akhbar_tui.store_schema import MIGRATIONS
+from akhbar_tui.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 URL = "https://example.org/feed.xml"
 OTHER = "https://example.net/rss"
@@ -62,6 +62,7 @@ def ids_by_guid(store: Store) -> dict[str, int]:
 def test_fresh_database_is_migrated_to_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
     store = Store(tmp_path / "new.db")
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert len(MIGRATIONS) == SCHEMA_VERSION  # the number opening a database checks against
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # statement journals in RAM
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
