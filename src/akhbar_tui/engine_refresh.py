@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from akhbar_tui.engine_pool import ParsePool
 from akhbar_tui.errors import FeedParseError
 from akhbar_tui.fetch import Fetcher
 from akhbar_tui.models import FeedResult, FeedSpec, FetchOutcome, ParsedFeed, RefreshProgress
@@ -31,6 +30,7 @@ from akhbar_tui.store_write import Retention
 
 if TYPE_CHECKING:
     from akhbar_tui.engine_fulltext import PageFetches
+    from akhbar_tui.engine_pool import ParsePool
 
 # Bodies fetched but not yet parsed; past this, fetchers wait (bench feeds are ~200 KB each).
 PENDING_BYTES = 8 * 1024 * 1024
@@ -106,7 +106,7 @@ class Refresh:
         self.on_progress = on_progress
         self.retention = Retention(settings.keep_days, settings.keep_per_feed)
         self.results: dict[str, FeedResult] = {}
-        self.pool = ParsePool()
+        self._pool: ParsePool | None = None
         self._budget = _ByteBudget(PENDING_BYTES)
         self._written: asyncio.Queue[_Done | None] = asyncio.Queue()
         self._parsing: set[asyncio.Task[None]] = set()
@@ -148,10 +148,20 @@ class Refresh:
             writer.cancel()
             for task in self._parsing:
                 task.cancel()
-            await self.pool.close()
+            if self._pool is not None:
+                await self._pool.close()
             await asyncio.get_running_loop().run_in_executor(storing, self.store.close_thread)
             storing.shutdown(wait=True)
         return self.results
+
+    @property
+    def pool(self) -> ParsePool:
+        """The parse workers, made on first use (a refresh of 304s never imports them)."""
+        if self._pool is None:
+            from akhbar_tui.engine_pool import ParsePool
+
+            self._pool = ParsePool()
+        return self._pool
 
     def _validators(self) -> dict[str, tuple[str | None, str | None]]:
         """ETag and Last-Modified per feed url, read once."""
