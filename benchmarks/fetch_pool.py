@@ -7,8 +7,9 @@ on loopback, all requests started at once, three ways:
 - `pool-queue`: one `httpx.AsyncClient` limited to 32 connections, every request handed to it at
   once, so the pool itself queues the rest (the pattern that slowed down);
 - `pool-wide`: the same client with no connection limit (one connection per request);
-- `Fetcher`: akhbar's fetcher — per-host and global semaphores (32) taken *before* the client, so
-  its pool (32 connections) never has a waiting request.
+- `Fetcher`: akhbar's fetcher — per-host and global semaphores (32) taken *before* any pool,
+  and small pools (`fetch.CLIENT_FETCHES` fetches each) behind them, so no pool ever has a
+  waiting request or many connections to scan.
 
 It prints the median wall time of `--runs` rounds for `--requests` requests (the feed list
 repeated as needed) at each latency. Run:
