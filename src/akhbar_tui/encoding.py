@@ -119,9 +119,10 @@ def _try_decode(body: bytes, codec: str) -> str | None:
         return None
 
 
-def _with_utf8_declaration(text: str) -> bytes:
-    """`text` as UTF-8 bytes whose XML declaration (if any) names UTF-8."""
-    data = text.encode("utf-8")
+def _with_utf8_declaration(text: str, utf8: bytes | None = None) -> bytes:
+    """`text` as UTF-8 bytes whose XML declaration (if any) names UTF-8; `utf8`, when given, is
+    those bytes already (a body that decoded as UTF-8), so they are not encoded again."""
+    data = text.encode("utf-8") if utf8 is None else utf8
     match = _XML_DECLARATION.match(data)
     if match:
         declaration = _DECLARED_ENCODING.sub(b'encoding="utf-8"', match.group(0))
@@ -167,7 +168,8 @@ def to_utf8(body: bytes, headers: Mapping[str, str]) -> Decoded:
             note = None
             if declared_codecs and codec not in declared_codecs:
                 note = f"declared as {label}, but the bytes are {_pretty(codec)}"
-            return Decoded(_with_utf8_declaration(text), codec, declared, note)
+            same = body if codec == "utf-8" else None
+            return Decoded(_with_utf8_declaration(text, same), codec, declared, note)
 
     mostly = _mostly_utf8(body)
     if mostly is not None:
