@@ -128,3 +128,24 @@ async def test_feeds_pane_arabic_names_flush_right_and_counts_in_one_column(engi
         assert english.lstrip().startswith("Markets Daily")
         counts = [row[-count_width:].strip() for row in (arabic, category, english)]
         assert all(c.isdigit() for c in counts)
+
+
+async def test_an_empty_list_says_what_to_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A first start with nothing stored shows a hint in the headlines pane, not a blank pane."""
+    from akhbar_tui.config import load_config
+    from akhbar_tui.engine import Engine
+
+    toml = tmp_path / "feeds.toml"
+    toml.write_text("[settings]\nrefresh_minutes = 600\n", encoding="utf-8")
+    engine = Engine(load_config(toml), tmp_path / "empty.db")
+    try:
+        app = reader_app(engine)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.main.headlines.generation > 0, "the list was reset")
+            await settled(pilot)
+            assert app.main.headlines.count == 0
+            assert any(
+                "No articles here yet. R refreshes every feed" in r for r in screen_rows(app)
+            )
+    finally:
+        engine.close()

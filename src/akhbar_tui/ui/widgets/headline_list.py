@@ -119,6 +119,14 @@ class HeadlineList(VirtualList):
         self.post_message(self.Highlighted(self, self.cursor))
         return self.generation
 
+    def empty_hint(self) -> str:
+        """Say why the list is empty and what to do, once the count is known (a reset ran)."""
+        if self.generation == 0:
+            return ""
+        if self.hits is not None:
+            return "Nothing matched."
+        return "No articles here yet. R refreshes every feed; `akhbar --demo` shows sample feeds."
+
     def snapshot(self) -> ListState:
         """The list as it is now, to come back to."""
         return ListState(self.count, dict(self._pages), self.cursor, int(self.scroll_offset.y))

@@ -39,6 +39,7 @@ class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-list--cursor",
         "virtual-list--cursor-blurred",
+        "virtual-list--empty",
     }
 
     cursor: reactive[int] = reactive(0, always_update=False, init=False)
@@ -91,12 +92,20 @@ class VirtualList(ScrollView, can_focus=True):
         """Paint row `index` across `width` cells on top of `style` (the cursor's or the base)."""
         raise NotImplementedError
 
+    def empty_hint(self) -> str:
+        """What the first row says when the list has no rows (subclasses say what to do)."""
+        return ""
+
     def render_line(self, y: int) -> Strip:
         """Paint screen row `y`: the row at `scroll_y + y`, or blank past the end."""
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         base = self.rich_style
         if index >= self._count:
+            hint = self.empty_hint() if self._count == 0 and index == 0 else ""
+            if hint:
+                style = base + self.get_component_rich_style("virtual-list--empty")
+                return Strip([Segment(hint, style)]).adjust_cell_length(width, base)
             return Strip([Segment(" " * width, base)], width)
         style = base
         if index == self.cursor:
