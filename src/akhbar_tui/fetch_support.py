@@ -3,6 +3,7 @@ and the small formatting of its human reasons."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import zlib
 from collections.abc import AsyncIterator
@@ -65,17 +66,7 @@ def with_validators(outcome: FetchOutcome, etag: str | None, modified: str | Non
 
 def with_elapsed(outcome: FetchOutcome, elapsed: float) -> FetchOutcome:
     """The same outcome with its wall time filled in."""
-    return FetchOutcome(
-        url=outcome.url,
-        status=outcome.status,
-        body=outcome.body,
-        headers=outcome.headers,
-        final_url=outcome.final_url,
-        etag=outcome.etag,
-        last_modified=outcome.last_modified,
-        error=outcome.error,
-        elapsed=elapsed,
-    )
+    return dataclasses.replace(outcome, elapsed=elapsed)
 
 
 def retry_after(value: str | None) -> float | None:
