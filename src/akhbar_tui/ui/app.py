@@ -24,6 +24,7 @@ from textual.theme import Theme
 from akhbar_tui import bidi_layout
 from akhbar_tui.engine import Engine
 from akhbar_tui.errors import AkhbarError
+from akhbar_tui.i18n import Translator, translator_for
 from akhbar_tui.models import RefreshProgress
 from akhbar_tui.ui.commands import AkhbarCommands
 from akhbar_tui.ui.messages import (
@@ -82,6 +83,9 @@ class AkhbarApp(App[None]):
         self.engine = engine
         settings = engine.config.settings
         self.bidi = Bidi(bidi or settings.bidi)
+        self.translator: Translator = translator_for(settings)
+        """The reader's language, digits and calendar: every label, age and date goes through it
+        (`self.app.translator("ui.…")`); Arabic labels then go through `self.bidi.visual`."""
         self.demo = demo
         self.opened_urls: list[str] = []
         self.refreshing = False
