@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 # Bodies fetched but not yet parsed; past this, fetchers wait (bench feeds are ~200 KB each).
 PENDING_BYTES = 8 * 1024 * 1024
+# Article pages a `full_text` feed fetches per refresh, newest first. A feed's first refresh
+# finds every item new (often 50 or more); the older ones keep the feed's text, and the reader's
+# `f` fetches any of them on demand.
+PAGES_PER_FEED = 20
 
 Progress = Callable[[RefreshProgress], None]
 
@@ -260,7 +264,8 @@ class Refresh:
             now=now,
         )
         if spec.full_text and new:
-            self._new_pages.append((spec.url, self.store.without_full_text(feed_id, now)))
+            pages = self.store.without_full_text(feed_id, now, limit=PAGES_PER_FEED)
+            self._new_pages.append((spec.url, pages))
         status = "new" if new else "updated" if updated else "ok"
         title = spec.title or parsed.title or spec.url
         return FeedResult(spec.url, title, status, new=new, updated=updated, warning=parsed.warning)

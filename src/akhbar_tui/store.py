@@ -255,14 +255,20 @@ class Store:
         with self.atomic() as conn:
             conn.execute("UPDATE bodies SET full_text = ? WHERE article_id = ?", (text, article_id))
 
-    def without_full_text(self, feed_id: int, first_seen: float) -> list[tuple[int, str]]:
+    def without_full_text(
+        self, feed_id: int, first_seen: float, limit: int = -1
+    ) -> list[tuple[int, str]]:
         """(id, link) of a feed's articles stored at `first_seen` that have a link and no full
-        text yet: the new articles of one refresh, whose pages a `full_text` feed fetches."""
+        text yet: the new articles of one refresh, whose pages a `full_text` feed fetches.
+
+        Newest first (by date, then in the feed's own order), at most `limit` (-1: all), so a
+        cap on pages keeps the articles a reader opens first.
+        """
         rows = self._connection().execute(
             "SELECT a.id, a.link FROM articles a JOIN bodies b ON b.article_id = a.id "
             "WHERE a.feed_id = ? AND a.first_seen = ? AND a.link IS NOT NULL AND a.link != '' "
-            "AND b.full_text IS NULL ORDER BY a.id",
-            (feed_id, first_seen),
+            "AND b.full_text IS NULL ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?",
+            (feed_id, first_seen, limit),
         )
         return [(int(article_id), str(link)) for article_id, link in rows]
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -14,6 +16,7 @@ from feedserver import FeedServer, Recorded, Reply, feed
 
 from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
+from akhbar_tui.engine_refresh import PAGES_PER_FEED
 from akhbar_tui.errors import FetchError
 from akhbar_tui.models import HeadlineQuery
 
@@ -139,4 +142,33 @@ async def test_refresh_fetches_new_articles_pages_two_per_host(
     assert again.new == 1 and again.warning is None
     assert [site.hits(f"/article/{n}") for n in range(6)] == hits
     assert site.hits("/article/new") == 1 and site.hits("/missing") == 1
+    engine.close()
+
+
+async def test_a_first_refresh_fetches_only_the_newest_pages(
+    site: FeedServer, tmp_path: Path
+) -> None:
+    total = PAGES_PER_FEED + 5
+    for n in range(total):
+        site.routes[f"/article/{n}"] = Reply(body=ARTICLE, headers=HTML)
+    dated = "".join(
+        f"<item><title>خبر {n}</title><guid>item-{n}</guid>"
+        f"<link>{escape(site.url(f'/article/{n}'))}</link><description>سطر.</description>"
+        f"<pubDate>{format_datetime(datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=n))}"
+        "</pubDate></item>"
+        for n in range(total)
+    )
+    site.routes["/feed"] = feed(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{dated}</channel></rss>'
+    )
+    engine = make_engine(tmp_path, site.url("/feed"), full_text=True)
+
+    (result,) = (await engine.refresh()).results
+    assert result.new == total and result.warning is None
+    fetched = [n for n in range(total) if site.hits(f"/article/{n}") == 1]
+    assert fetched == list(range(5, total))  # the newest by date, whatever the feed's order
+    oldest = next(
+        engine.article(i) for i in article_ids(engine) if engine.article(i).title == "خبر 0"
+    )
+    assert oldest.full_text is None  # keeps the feed's text; `f` fetches it on demand
     engine.close()
