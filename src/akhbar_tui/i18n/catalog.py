@@ -41,8 +41,9 @@ Message = str | Mapping[str, str]
 
 # Each language's catalogue is split by audience to keep files short: `<lang>` holds ages,
 # dates, the command line, feeds.toml and OPML messages, `<lang>_ui` the reader's screens,
-# `<lang>_panes` what its panes paint (headline rows, the article's meta line, feeds, figures).
-PARTS = ("", "_ui", "_panes")
+# `<lang>_panes` what its panes paint (headline rows, the article's meta line, feeds, figures),
+# `<lang>_reasons` the engine's failure reasons (see `i18n.reasons`).
+PARTS = ("", "_ui", "_panes", "_reasons")
 
 
 @cache
