@@ -4,6 +4,10 @@ It parses arguments, resolves paths and configuration, and hands each subcommand
 `akhbar_tui.commands`. Those modules are imported only when their command runs, so `akhbar --help`
 loads neither Textual nor the network or database stack. A user mistake (`AkhbarError`) becomes one
 message on stderr and its exit code, never a traceback.
+
+Everything it says is in the reader's language: the settings are read first, cheaply
+(`cli_output.startup_settings`), then the parser is built with translated help texts, and each
+command prints through the `Console` it finds on `args.console`.
 """
 
 from __future__ import annotations
@@ -15,69 +19,79 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from akhbar_tui import __version__
+from akhbar_tui.cli_output import Console, bidi_argument, startup_settings
+from akhbar_tui.cli_parser import parser_class, speaking
 from akhbar_tui.errors import AkhbarError
+from akhbar_tui.i18n import Translator, translator_for
 
-# Subcommand name → (module in akhbar_tui.commands, one-line help). Each module has
-# `register(parser)` to add its arguments and `run(args) -> int`.
+__all__ = ["COMMANDS", "add_common_options", "build_parser", "main"]
+
+# Subcommand name → (module in akhbar_tui.commands, catalogue id of its one-line help). Each
+# module has `register(parser, tr)` to add its arguments and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "refresh": ("refresh", "fetch every enabled feed and store new articles"),
-    "feeds": ("feeds", "list, add or remove feeds in feeds.toml"),
-    "opml": ("opml", "import or export the feed list as OPML"),
-    "paths": ("paths", "print where akhbar keeps its files"),
-    "fetch-article": ("fetch_article", "print the main text of an article page"),
-    "search": ("search", "search stored articles"),
-    "figures": ("figures", "print the key figures of a text or a stored article"),
-    "render": ("render", "print text laid out for this terminal (Arabic shaped and ordered)"),
+    "refresh": ("refresh", "cli.command.refresh"),
+    "feeds": ("feeds", "cli.command.feeds"),
+    "opml": ("opml", "cli.command.opml"),
+    "paths": ("paths", "cli.command.paths"),
+    "fetch-article": ("fetch_article", "cli.command.fetch_article"),
+    "search": ("search", "cli.command.search"),
+    "figures": ("figures", "cli.command.figures"),
+    "render": ("render", "cli.command.render"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole argument parser; subcommand modules are imported only to add their arguments."""
-    parser = argparse.ArgumentParser(
-        prog="akhbar",
-        description="A terminal news reader that shows Arabic right, with each article's key "
-        "figures. Without a command, opens the reader.",
-    )
-    parser.add_argument("--version", action="version", version=f"akhbar {__version__}")
-    add_common_options(parser)
+def build_parser(console: Console | None = None) -> argparse.ArgumentParser:
+    """The whole argument parser; subcommand modules are imported only to add their arguments.
+
+    Without a console the texts are English and nothing is laid out (tests, tooling).
+    """
+    console = console or Console(Translator())
+    tr = console.tr
+    parser = parser_class(console)(prog="akhbar", description=tr("cli.description"), add_help=False)
+    _add_help(parser, tr)
     parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open the reader on bundled sample feeds in a temporary database",
+        "--version",
+        action="version",
+        version=f"akhbar {__version__}",
+        help=tr("cli.option.version"),
     )
+    add_common_options(parser, tr=tr)
+    parser.add_argument("--demo", action="store_true", help=tr("cli.option.demo"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
-        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+    for name, (module_name, help_id) in COMMANDS.items():
+        help_text = tr(help_id)
+        sub = subparsers.add_parser(name, help=help_text, description=help_text, add_help=False)
+        _add_help(sub, tr)
         sub.set_defaults(command_module=module_name)
-        _command_module(module_name).register(sub)
-        _add_common_to_leaves(sub)
+        _command_module(module_name).register(sub, tr)
+        _add_common_to_leaves(sub, tr)
     return parser
 
 
-def _add_common_to_leaves(parser: argparse.ArgumentParser) -> None:
+def _add_help(parser: argparse.ArgumentParser, tr: Translator) -> None:
+    """`-h/--help` with its text from the catalogue (argparse's own is added untranslated)."""
+    parser.add_argument("-h", "--help", action="help", help=tr("cli.option.help"))
+
+
+def _add_common_to_leaves(parser: argparse.ArgumentParser, tr: Translator) -> None:
     """Let `--config`/`--bidi` also follow the last word (`akhbar feeds list --config F`)."""
     nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     if not nested:
-        add_common_options(parser, default=argparse.SUPPRESS)
+        add_common_options(parser, default=argparse.SUPPRESS, tr=tr)
         return
     for action in nested:
         for child in set(action.choices.values()):
-            _add_common_to_leaves(child)
+            _add_common_to_leaves(child, tr)
 
 
-def add_common_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+def add_common_options(
+    parser: argparse.ArgumentParser, default: object = None, tr: Translator | None = None
+) -> None:
     """Options accepted both before and after the subcommand name."""
+    tr = tr or Translator()
+    parser.add_argument("--config", metavar="FILE", default=default, help=tr("cli.option.config"))
     parser.add_argument(
-        "--config",
-        metavar="FILE",
-        default=default,
-        help="use this feeds.toml instead of the one in the config directory",
-    )
-    parser.add_argument(
-        "--bidi",
-        choices=("app", "terminal"),
-        default=default,
-        help="app: akhbar shapes and orders Arabic; terminal: leave it to a bidi-aware terminal",
+        "--bidi", choices=("app", "terminal"), default=default, help=tr("cli.option.bidi")
     )
 
 
@@ -88,13 +102,18 @@ def _command_module(module_name: str) -> ModuleType:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `akhbar` script; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    settings = startup_settings(words)
+    console = Console(translator_for(settings), bidi_argument(words) or settings.bidi)
+    with speaking(console):
+        args = build_parser(console).parse_args(words)
+    args.console = Console(console.tr, getattr(args, "bidi", None) or settings.bidi)
     try:
         if getattr(args, "command_module", None):
             return int(_command_module(args.command_module).run(args))
         return int(_command_module("tui").run(args))
     except AkhbarError as error:
-        print(f"akhbar: {error}", file=sys.stderr)
+        args.console.fail(error.localized(args.console.tr))
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from akhbar_tui.config_locate import locate
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import FeedSpec
+from akhbar_tui.phrase import Phrase
 from akhbar_tui.settings import SETTING_RULES, Settings
 
 __all__ = [
@@ -65,7 +66,7 @@ class Config:
     settings: Settings
     feeds: tuple[FeedSpec, ...]
     keys: dict[str, str]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Phrase, ...] = ()
 
     @property
     def enabled_feeds(self) -> tuple[FeedSpec, ...]:
@@ -94,18 +95,19 @@ def load_config(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            "file not found",
+            Phrase("config.file_not_found"),
             file=str(path),
-            hint="create it, or run `akhbar` once without --config to get the default list",
+            hint=Phrase("config.file_not_found.hint"),
         ) from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"not UTF-8 text ({error.reason} at byte {error.start})",
+            Phrase("config.not_utf8", reason=error.reason, byte=error.start),
             file=str(path),
-            hint="save the file as UTF-8",
+            hint=Phrase("config.not_utf8.hint"),
         ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read: {error.strerror}", file=str(path)) from None
+        reason = error.strerror or str(error)
+        raise ConfigError(Phrase("config.cannot_read", reason=reason), file=str(path)) from None
     return parse_config(text, path)
 
 
@@ -116,16 +118,16 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         line, column = _toml_error_position(error)
         raise ConfigError(
-            f"not valid TOML: {str(error).split(' (at line')[0]}",
+            Phrase("config.bad_toml", reason=str(error).split(" (at line")[0]),
             file=str(path),
             line=line,
             column=column,
-            hint="check quotes, brackets and `key = value` syntax on that line",
+            hint=Phrase("config.bad_toml.hint"),
         ) from None
     checker = _Checker(text, path)
     for key in data:
         if key not in TOP_LEVEL:
-            checker.warn(f"unknown top-level key '{key}' is ignored", section=None, key=key)
+            checker.warn(Phrase("config.unknown_top_level", key=key), section=None, key=key)
     settings = checker.settings(data.get("settings", {}))
     feeds = checker.feeds(data.get("feeds", []))
     keys = checker.keys(data.get("keys", {}))
@@ -152,64 +154,70 @@ class _Checker:
     def __init__(self, text: str, path: Path) -> None:
         self.text = text
         self.path = path
-        self.warnings: list[str] = []
+        self.warnings: list[Phrase] = []
 
     def error(
         self,
-        message: str,
+        message: Phrase,
         *,
         section: str | tuple[str, int] | None,
         key: str | None,
-        hint: str | None = None,
+        hint: Phrase | None = None,
     ) -> ConfigError:
         """A ConfigError located at `key` inside `section` (a table name or (array, index))."""
         line = locate(self.text, section, key)
         return ConfigError(message, file=str(self.path), line=line, key=key, hint=hint)
 
-    def warn(self, message: str, *, section: str | tuple[str, int] | None, key: str) -> None:
+    def warn(self, message: Phrase, *, section: str | tuple[str, int] | None, key: str) -> None:
         """Record a warning naming the file and line; the CLI prints them on stderr."""
         line = locate(self.text, section, key)
         where = f"{self.path}:{line}" if line else str(self.path)
-        self.warnings.append(f"{where}: {message}")
+        self.warnings.append(Phrase("config.warning_at", where=where, message=message))
 
     def settings(self, table: Any) -> Settings:
         """Check `[settings]` against SETTING_RULES and build a Settings."""
         if not isinstance(table, dict):
             raise self.error(
-                "must be a table",
+                Phrase("config.must_be_table"),
                 section=None,
                 key="settings",
-                hint="write it as a [settings] section",
+                hint=Phrase("config.settings.hint"),
             )
         values: dict[str, Any] = {}
         for key, value in table.items():
             rule = SETTING_RULES.get(key)
             if rule is None:
-                self.warn(f"unknown setting '{key}' is ignored", section="settings", key=key)
+                self.warn(
+                    Phrase("config.unknown_setting_ignored", key=key), section="settings", key=key
+                )
                 continue
             kind, allowed, minimum = rule
             if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
                 raise self.error(
-                    f"must be a whole number, not {_describe(value)}",
+                    Phrase("config.must_be_whole_number", value=_describe(value)),
                     section="settings",
                     key=key,
-                    hint=f"for example {key} = 30",
+                    hint=Phrase("config.whole_number.hint", key=key),
                 )
             if kind is str and not isinstance(value, str):
                 raise self.error(
-                    f"must be a string, not {_describe(value)}",
+                    Phrase("config.must_be_string", value=_describe(value)),
                     section="settings",
                     key=key,
-                    hint="put the value in quotes",
+                    hint=Phrase("config.string.hint"),
                 )
             if allowed is not None and value not in allowed:
                 choices = ", ".join(f'"{a}"' for a in allowed)
                 raise self.error(
-                    f"must be one of {choices}, not {value!r}", section="settings", key=key
+                    Phrase("config.must_be_one_of", choices=choices, value=repr(value)),
+                    section="settings",
+                    key=key,
                 )
             if minimum is not None and value < minimum:
                 raise self.error(
-                    f"must be at least {minimum}, not {value}", section="settings", key=key
+                    Phrase("config.must_be_at_least", minimum=minimum, value=value),
+                    section="settings",
+                    key=key,
                 )
             values[key] = value
         return Settings(**values)
@@ -218,24 +226,24 @@ class _Checker:
         """Check every `[[feeds]]` entry: a unique http(s) url and well-typed keys."""
         if not isinstance(array, list):
             raise self.error(
-                "must be an array of tables",
+                Phrase("config.must_be_array_of_tables"),
                 section=None,
                 key="feeds",
-                hint="write each feed as a [[feeds]] section",
+                hint=Phrase("config.feeds.hint"),
             )
         specs: list[FeedSpec] = []
         seen: dict[str, int] = {}
         for index, entry in enumerate(array):
             section = ("feeds", index)
             if not isinstance(entry, dict):
-                raise self.error("each feed must be a table", section=None, key="feeds")
+                raise self.error(Phrase("config.feed_must_be_table"), section=None, key="feeds")
             spec = self.feed(entry, section, index)
             if spec.url in seen:
                 raise self.error(
-                    f"duplicate url: feed #{index + 1} repeats feed #{seen[spec.url] + 1}",
+                    Phrase("config.duplicate_url", index=index + 1, first=seen[spec.url] + 1),
                     section=section,
                     key="url",
-                    hint="remove one of the two [[feeds]] entries",
+                    hint=Phrase("config.duplicate_url.hint"),
                 )
             seen[spec.url] = index
             specs.append(spec)
@@ -246,35 +254,37 @@ class _Checker:
         for key, value in entry.items():
             expected = FEED_KEYS.get(key)
             if expected is None:
-                self.warn(f"unknown feed key '{key}' is ignored", section=section, key=key)
+                self.warn(Phrase("config.unknown_feed_key", key=key), section=section, key=key)
             elif not isinstance(value, expected) or (
                 expected is not bool and isinstance(value, bool)
             ):
                 raise self.error(
-                    f"must be {_type_name(expected)}, not {_describe(value)}",
+                    Phrase(
+                        "config.feed_key_type",
+                        expected=_type_name(expected),
+                        value=_describe(value),
+                    ),
                     section=section,
                     key=key,
                 )
         url = entry.get("url")
         if url is None:
             raise self.error(
-                f"feed #{index + 1} has no url",
+                Phrase("config.feed_without_url", index=index + 1),
                 section=section,
                 key=None,
-                hint='add a line like url = "https://example.com/feed.xml"',
+                hint=Phrase("config.feed_without_url.hint"),
             )
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise self.error(
-                f"must be an http:// or https:// address, not {url!r}", section=section, key="url"
-            )
+            raise self.error(Phrase("config.url_scheme", url=repr(url)), section=section, key="url")
         tags = entry.get("tags", [])
         if not all(isinstance(t, str) for t in tags):
-            raise self.error("must be a list of strings", section=section, key="tags")
+            raise self.error(Phrase("config.tags_list"), section=section, key="tags")
         direction = entry.get("direction", "auto")
         if direction not in DIRECTIONS:
             raise self.error(
-                f'must be "auto", "rtl" or "ltr", not {direction!r}',
+                Phrase("config.direction", value=repr(direction)),
                 section=section,
                 key="direction",
             )
@@ -283,7 +293,7 @@ class _Checker:
             len(country) == 2 and country.isascii() and country.isalpha()
         ):
             raise self.error(
-                f'must be a two-letter ISO 3166 code such as "SA", not {country!r}',
+                Phrase("config.country", value=repr(country)),
                 section=section,
                 key="country",
             )
@@ -303,43 +313,38 @@ class _Checker:
         """Check `[keys]`: binding id → key name, both strings."""
         if not isinstance(table, dict):
             raise self.error(
-                "must be a table", section=None, key="keys", hint="write it as a [keys] section"
+                Phrase("config.must_be_table"),
+                section=None,
+                key="keys",
+                hint=Phrase("config.keys.hint"),
             )
         for key, value in table.items():
             if not isinstance(value, str) or not value:
                 raise self.error(
-                    f'must be a key name such as "j" or "ctrl+r", not {_describe(value)}',
+                    Phrase("config.key_name", value=_describe(value)),
                     section="keys",
                     key=key,
                 )
         return dict(table)
 
 
-def _describe(value: Any) -> str:
-    """A short description of a wrong value for error messages."""
-    names = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
+def _describe(value: Any) -> Phrase:
+    """A short description of a wrong value for error messages: `a number (12)`."""
+    kinds = {
+        bool: "bool",
+        int: "number",
+        float: "number",
+        str: "string",
+        list: "list",
+        dict: "table",
     }
-    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+    kind = kinds.get(type(value))
+    if kind is None:
+        return Phrase("config.describe.other", kind=type(value).__name__, value=repr(value))
+    return Phrase(f"config.describe.{kind}", value=repr(value))
 
 
-def _type_name(expected: type | tuple[type, ...]) -> str:
+def _type_name(expected: type | tuple[type, ...]) -> Phrase:
     """'a string', 'true or false', … for the expected type of a feed key."""
-    return {str: "a string", bool: "true or false", list: "a list of strings"}.get(
-        expected, "another type"
-    )  # type: ignore[arg-type]
-
-
-def _is_type(value: Any, expected: type | tuple[type, ...]) -> bool:
-    """isinstance, except that TOML booleans never pass for other types."""
-    return isinstance(value, expected) and (expected is bool or not isinstance(value, bool))
-
-
-def _is_country_code(code: str) -> bool:
-    """A two-letter ISO 3166 alpha-2 shape (the list itself is not checked)."""
-    return len(code) == 2 and code.isascii() and code.isalpha()
+    kinds = {str: "string", bool: "bool", list: "list"}
+    return Phrase(f"config.expected.{kinds.get(expected, 'other')}")  # type: ignore[call-overload]

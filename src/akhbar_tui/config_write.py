@@ -19,6 +19,7 @@ from tomlkit.items import AoT, Table
 
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.models import FeedSpec
+from akhbar_tui.phrase import Phrase
 from akhbar_tui.settings import SETTING_RULES
 
 
@@ -26,10 +27,10 @@ def add_feed(path: Path, spec: FeedSpec) -> None:
     """Append a `[[feeds]]` entry for `spec`; a URL already in the file is an error."""
     if not add_feeds(path, [spec]):
         raise ConfigError(
-            f"{spec.url} is already in the feed list",
+            Phrase("config.already_listed", url=spec.url),
             file=str(path),
             key="url",
-            hint="remove it first with `akhbar feeds remove URL` to change it",
+            hint=Phrase("config.already_listed.hint"),
         )
 
 
@@ -84,15 +85,15 @@ def remove_feed(path: Path, url_or_title: str) -> FeedSpec:
     ]
     if not matches:
         raise ConfigError(
-            f"no feed has the url or title {wanted!r}",
+            Phrase("config.no_such_feed", name=repr(wanted)),
             file=str(path),
-            hint="`akhbar feeds list` shows every feed's title and url",
+            hint=Phrase("config.no_such_feed.hint"),
         )
     if len(matches) > 1:
         raise ConfigError(
-            f"{len(matches)} feeds have the title {wanted!r}",
+            Phrase("config.ambiguous_title", count=len(matches), name=repr(wanted)),
             file=str(path),
-            hint="remove it by its url instead",
+            hint=Phrase("config.ambiguous_title.hint"),
         )
     table = feeds[matches[0]]
     removed = FeedSpec(
@@ -111,10 +112,12 @@ def set_setting(path: Path, key: str, value: Any) -> None:
     """Set `[settings] key = value`, creating the table if needed; unknown keys are refused."""
     rule = SETTING_RULES.get(key)
     if rule is None:
-        raise ConfigError(f"unknown setting '{key}'", file=str(path), key=key)
+        raise ConfigError(Phrase("config.unknown_setting", key=key), file=str(path), key=key)
     kind, allowed, _minimum = rule
     if not isinstance(value, kind) or (allowed is not None and value not in allowed):
-        raise ConfigError(f"invalid value {value!r}", file=str(path), key=key)
+        raise ConfigError(
+            Phrase("config.invalid_value", value=repr(value)), file=str(path), key=key
+        )
     doc = _read(path)
     settings = doc.get("settings")
     if settings is None:
@@ -137,7 +140,9 @@ def _read(path: Path) -> tomlkit.TOMLDocument:
         return tomlkit.document()
     except (TOMLKitError, UnicodeDecodeError) as error:
         raise ConfigError(
-            f"cannot edit: {error}", file=str(path), hint="fix the file by hand first"
+            Phrase("config.cannot_edit", reason=str(error)),
+            file=str(path),
+            hint=Phrase("config.cannot_edit.hint"),
         ) from None
 
 
@@ -148,9 +153,9 @@ def _feeds_array(doc: tomlkit.TOMLDocument, *, create: bool) -> AoT | None:
         feeds = tomlkit.aot()
         doc.append("feeds", feeds)
     if feeds is not None and not isinstance(feeds, AoT | list):
-        raise ConfigError("'feeds' must be [[feeds]] tables", key="feeds")
+        raise ConfigError(Phrase("config.feeds_not_tables"), key="feeds")
     if feeds is not None and not all(isinstance(t, Table | dict) for t in feeds):
-        raise ConfigError("each feed must be a [[feeds]] table", key="feeds")
+        raise ConfigError(Phrase("config.feed_not_table"), key="feeds")
     return feeds
 
 

@@ -8,16 +8,32 @@
     └── StoreError              the SQLite database cannot be opened, migrated or written
 
 Every error carries a message meant for a person: what is wrong, where, and how to fix it.
-The command line prints `str(error)` and exits with `exit_code`; the UI shows it with `notify`.
+`str(error)` is English (logs, tests). An error raised with a `Phrase` (a catalogue message)
+can also be said in the reader's language: `error.localized(tr)`, which the command line prints
+after `akhbar: ` and exits with `exit_code`.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from akhbar_tui.phrase import Phrase, say
+
+if TYPE_CHECKING:
+    from akhbar_tui.i18n import Translator
 
 
 class AkhbarError(Exception):
     """Base of every error that ends in a message rather than a traceback."""
 
     exit_code: int = 1
+
+    def localized(self, tr: Translator | None) -> str:
+        """The message in `tr`'s language when it was raised with a Phrase, else as it is."""
+        first = self.args[0] if self.args else None
+        if isinstance(first, Phrase) and len(self.args) == 1:
+            return first.say(tr)
+        return str(self)
 
 
 class ConfigError(AkhbarError):
@@ -41,10 +57,17 @@ class ConfigError(AkhbarError):
         self.column = column
         self.key = key
         self.hint = hint
-        super().__init__(self._render())
+        super().__init__(self._render(None))
 
-    def _render(self) -> str:
-        """Build `FILE:LINE:COL: key 'K': message. hint` from whatever parts are known."""
+    def localized(self, tr: Translator | None) -> str:
+        """`FILE:LINE:COL: key 'K': message` and the fix, in `tr`'s language."""
+        return self._render(tr)
+
+    def _render(self, tr: Translator | None) -> str:
+        """Build `FILE:LINE:COL: key 'K': message\\n  fix: hint` from the parts that are known.
+
+        The location stays as it is in every language (editors and scripts parse it).
+        """
         where = ""
         if self.file:
             where = self.file
@@ -53,9 +76,17 @@ class ConfigError(AkhbarError):
                 if self.column is not None:
                     where += f":{self.column}"
             where += ": "
-        key = f"key '{self.key}': " if self.key else ""
-        hint = f"\n  fix: {self.hint}" if self.hint else ""
-        return f"{where}{key}{self.message}{hint}"
+        text = str(say(self.message, tr))
+        if self.key:
+            text = _said(tr, "error.config.key", key=self.key, message=text)
+        if self.hint:
+            text += "\n  " + _said(tr, "error.config.fix", hint=str(say(self.hint, tr)))
+        return where + text
+
+
+def _said(tr: Translator | None, msg_id: str, **params: object) -> str:
+    """A layout message (`key '…': …`, `fix: …`) in `tr`'s language, English without one."""
+    return Phrase(msg_id, **params).say(tr)
 
 
 class OpmlError(AkhbarError):

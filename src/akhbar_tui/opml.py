@@ -17,6 +17,7 @@ from xml.sax.saxutils import quoteattr
 
 from akhbar_tui.errors import OpmlError
 from akhbar_tui.models import FeedSpec
+from akhbar_tui.phrase import Phrase
 
 CATEGORY_SEPARATOR = " / "
 
@@ -31,7 +32,11 @@ class OpmlImport:
 
 
 class _Refused(Exception):
-    """Raised from expat handlers to stop parsing a hostile document."""
+    """Raised from expat handlers to stop parsing a hostile document; `what` names what it met."""
+
+    def __init__(self, what: Phrase) -> None:
+        super().__init__(what)
+        self.what = what
 
 
 def parse_opml(data: bytes, *, source: str = "OPML") -> OpmlImport:
@@ -40,29 +45,31 @@ def parse_opml(data: bytes, *, source: str = "OPML") -> OpmlImport:
     reader = _OutlineReader()
     parser.StartElementHandler = reader.start
     parser.EndElementHandler = reader.end
-    parser.StartDoctypeDeclHandler = _refuse("a DOCTYPE")
-    parser.EntityDeclHandler = _refuse("an entity declaration")
-    parser.ExternalEntityRefHandler = _refuse("an external entity")
+    parser.StartDoctypeDeclHandler = _refuse(Phrase("opml.refused.doctype"))
+    parser.EntityDeclHandler = _refuse(Phrase("opml.refused.entity"))
+    parser.ExternalEntityRefHandler = _refuse(Phrase("opml.refused.external_entity"))
     try:
         parser.Parse(data, True)
     except _Refused as refusal:
-        raise OpmlError(
-            f"{source}: refused: the file contains {refusal}, which OPML never needs "
-            "(it could expand entities or read other files)"
-        ) from None
+        raise OpmlError(Phrase("opml.refused", source=source, what=refusal.what)) from None
     except xml.parsers.expat.ExpatError as error:
         raise OpmlError(
-            f"{source}:{error.lineno}:{error.offset + 1}: not well-formed XML "
-            f"({xml.parsers.expat.ErrorString(error.code)})"
+            Phrase(
+                "opml.not_well_formed",
+                source=source,
+                line=str(error.lineno),
+                column=str(error.offset + 1),
+                reason=xml.parsers.expat.ErrorString(error.code),
+            )
         ) from None
     except (LookupError, ValueError) as error:
-        raise OpmlError(f"{source}: cannot decode the file: {error}") from None
+        raise OpmlError(Phrase("opml.cannot_decode", source=source, reason=str(error))) from None
     if not reader.saw_opml:
-        raise OpmlError(f"{source}: not an OPML file (no <opml> root element)")
+        raise OpmlError(Phrase("opml.not_opml", source=source))
     return OpmlImport(tuple(reader.feeds), reader.duplicates, reader.invalid)
 
 
-def _refuse(what: str) -> Callable[..., None]:
+def _refuse(what: Phrase) -> Callable[..., None]:
     """An expat handler (of any arity) that aborts parsing, naming what it met."""
 
     def handler(*_args: object) -> None:

@@ -7,7 +7,6 @@ packaged default on first run). Warnings from the file go to stderr once.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,8 +38,11 @@ def config_from_args(
         return parse_config("", path)
     config = load_config(path)
     if warn:
+        from akhbar_tui.cli_output import console_for
+
+        console = console_for(args)
         for warning in config.warnings:
-            print(f"akhbar: warning: {warning}", file=sys.stderr)
+            console.warn(warning)
     return config
 
 

@@ -8,34 +8,39 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 from pathlib import Path
 
 from akhbar_tui.errors import ConfigError
+from akhbar_tui.i18n import Translator
 from akhbar_tui.models import FeedSpec
+from akhbar_tui.phrase import Phrase
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """`list`, `add URL [--title] [--category] [--tag]… [--lang] [--discover]`, `remove`."""
+    tr = tr or Translator()
     actions = parser.add_subparsers(dest="feeds_action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="list the feeds in feeds.toml")
-    add = actions.add_parser("add", help="add a feed (offline: the URL is written as given)")
+    actions.add_parser(
+        "list", help=tr("cli.feeds.list.help"), description=tr("cli.feeds.list.help")
+    )
+    add = actions.add_parser(
+        "add", help=tr("cli.feeds.add.help"), description=tr("cli.feeds.add.help")
+    )
     add.add_argument("url", metavar="URL")
     add.add_argument("--title")
     add.add_argument("--category")
     add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
-    add.add_argument("--lang", metavar="LANG", help="BCP 47 language, e.g. ar")
-    add.add_argument(
-        "--discover",
-        action="store_true",
-        help="URL is a web page: fetch it and add the first feed it links",
+    add.add_argument("--lang", metavar="LANG", help=tr("cli.feeds.add.lang_help"))
+    add.add_argument("--discover", action="store_true", help=tr("cli.feeds.add.discover_help"))
+    remove = actions.add_parser(
+        "remove", help=tr("cli.feeds.remove.help"), description=tr("cli.feeds.remove.help")
     )
-    remove = actions.add_parser("remove", help="remove a feed by url or title")
     remove.add_argument("feed", metavar="URL|TITLE")
 
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the action."""
+    from akhbar_tui.cli_output import console_for
     from akhbar_tui.commands._context import config_from_args
 
     config = config_from_args(args, missing_ok=args.feeds_action == "add")
@@ -44,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
     if args.feeds_action == "add":
         return _add(args, config.path)
     removed = _remove(config.path, args.feed)
-    print(f"removed {removed.display_title} ({removed.url})")
+    console_for(args).say("cli.feeds.removed", title=removed.display_title, url=removed.url)
     return 0
 
 
 def _list(feeds: tuple[FeedSpec, ...]) -> int:
-    """One feed per line: title, category, language and url, tab-separated for scripts."""
+    """One feed per line: title, category, language and url, tab-separated for scripts.
+
+    A machine format: the same in every language, never laid out.
+    """
     for feed in feeds:
         flags = "" if feed.enabled else "\t(disabled)"
         columns = (feed.display_title, feed.category or "-", feed.lang or "-", feed.url)
@@ -59,6 +67,7 @@ def _list(feeds: tuple[FeedSpec, ...]) -> int:
 
 def _add(args: argparse.Namespace, path: Path) -> int:
     """Write the new feed, discovering it first when asked."""
+    from akhbar_tui.cli_output import console_for
     from akhbar_tui.config import add_feed
 
     url = args.url.strip()
@@ -73,12 +82,13 @@ def _add(args: argparse.Namespace, path: Path) -> int:
     )
     _check_url(spec.url)
     add_feed(path, spec)
-    print(f"added {spec.display_title} ({spec.url})")
+    console_for(args).say("cli.feeds.added", title=spec.display_title, url=spec.url)
     return 0
 
 
 def _discover(args: argparse.Namespace, page_url: str) -> str:
     """The first feed `page_url` links; the others are listed so the user can pick one."""
+    from akhbar_tui.cli_output import console_for
     from akhbar_tui.commands._context import engine_from_args
 
     engine = engine_from_args(args)
@@ -88,11 +98,11 @@ def _discover(args: argparse.Namespace, page_url: str) -> str:
         engine.close()
     if not found:
         raise ConfigError(
-            f"{page_url} links no RSS or Atom feed",
-            hint="find the feed's address on the site and add it without --discover",
+            Phrase("cli.feeds.no_feed_linked", url=page_url),
+            hint=Phrase("cli.feeds.no_feed_linked.hint"),
         )
     for other in found[1:]:
-        print(f"also found: {other}", file=sys.stderr)
+        console_for(args).note("cli.feeds.also_found", url=other)
     return found[0]
 
 
@@ -103,8 +113,7 @@ def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(
-            f"a feed address must start with http:// or https://, not {url!r}",
-            hint="for example: akhbar feeds add https://example.com/feed.xml",
+            Phrase("cli.feeds.bad_url", url=repr(url)), hint=Phrase("cli.feeds.bad_url.hint")
         )
 
 

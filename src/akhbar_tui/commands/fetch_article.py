@@ -16,26 +16,21 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from akhbar_tui.i18n import Translator
+
 if TYPE_CHECKING:
     from akhbar_tui.article_text import ArticleText
     from akhbar_tui.fulltext import FullText
     from akhbar_tui.settings import Settings
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """The page URL, `--render` and `--width`."""
-    parser.add_argument("url", metavar="URL", help="the article page (http or https)")
+    tr = tr or Translator()
+    parser.add_argument("url", metavar="URL", help=tr("cli.fetch_article.url_help"))
+    parser.add_argument("--render", action="store_true", help=tr("cli.fetch_article.render_help"))
     parser.add_argument(
-        "--render",
-        action="store_true",
-        help="lay the text out for the terminal: Arabic shaped and ordered, rtl right-aligned",
-    )
-    parser.add_argument(
-        "--width",
-        type=int,
-        default=None,
-        metavar="N",
-        help="line width for --render (default: the terminal's width)",
+        "--width", type=int, default=None, metavar="N", help=tr("cli.fetch_article.width_help")
     )
 
 

@@ -15,28 +15,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akhbar_tui.errors import AkhbarError
+from akhbar_tui.i18n import Translator
+from akhbar_tui.phrase import Phrase
 
 if TYPE_CHECKING:
     from akhbar_tui.models import Figure
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """`[FILE|-] [--lang L] [--country CC] [--json | --jsonl] [--article ID]`."""
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="text to read")
-    parser.add_argument("--lang", metavar="L", help="language of the text (ar, en)")
+    tr = tr or Translator()
     parser.add_argument(
-        "--country", metavar="CC", help="ISO 3166 country of the source: settles ريال, دينار …"
+        "file", nargs="?", default="-", metavar="FILE|-", help=tr("cli.figures.file_help")
     )
+    parser.add_argument("--lang", metavar="L", help=tr("cli.figures.lang_help"))
+    parser.add_argument("--country", metavar="CC", help=tr("cli.figures.country_help"))
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print a JSON array of figures")
-    output.add_argument(
-        "--jsonl",
-        action="store_true",
-        help='read JSON lines {"id","text","lang","country"} on stdin, print {"id","figures"}',
-    )
-    parser.add_argument(
-        "--article", type=int, metavar="ID", help="extract from a stored article instead"
-    )
+    output.add_argument("--json", action="store_true", help=tr("cli.figures.json_help"))
+    output.add_argument("--jsonl", action="store_true", help=tr("cli.figures.jsonl_help"))
+    parser.add_argument("--article", type=int, metavar="ID", help=tr("cli.figures.article_help"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,7 +73,9 @@ def _read(name: str) -> str:
     try:
         return Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise AkhbarError(f"cannot read {name}: {error}") from error
+        raise AkhbarError(
+            Phrase("cli.figures.cannot_read", name=name, reason=str(error))
+        ) from error
 
 
 def _article_text(args: argparse.Namespace) -> tuple[str, str | None, str | None]:

@@ -7,19 +7,27 @@ import sys
 from pathlib import Path
 
 from akhbar_tui.errors import OpmlError
+from akhbar_tui.i18n import Translator
+from akhbar_tui.phrase import Phrase
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """`import FILE` and `export [FILE]` (stdout when no file is given)."""
+    tr = tr or Translator()
     actions = parser.add_subparsers(dest="opml_action", metavar="ACTION", required=True)
-    importer = actions.add_parser("import", help="add the feeds of an OPML file to feeds.toml")
+    importer = actions.add_parser(
+        "import", help=tr("cli.opml.import_help"), description=tr("cli.opml.import_help")
+    )
     importer.add_argument("file", metavar="FILE")
-    exporter = actions.add_parser("export", help="write the feed list as OPML 2.0")
+    exporter = actions.add_parser(
+        "export", help=tr("cli.opml.export_help"), description=tr("cli.opml.export_help")
+    )
     exporter.add_argument("file", metavar="FILE", nargs="?")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import (skipping and counting duplicates) or export."""
+    """Import (skipping and counting duplicates) or export (a machine format, as it is)."""
+    from akhbar_tui.cli_output import console_for
     from akhbar_tui.commands._context import config_from_args
     from akhbar_tui.config import add_feeds
     from akhbar_tui.opml import export_opml, parse_opml
@@ -36,12 +44,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = source.read_bytes()
     except OSError as error:
-        raise OpmlError(f"{source}: cannot read: {error.strerror}") from None
+        reason = error.strerror or str(error)
+        raise OpmlError(Phrase("cli.opml.cannot_read", source=str(source), reason=reason)) from None
     result = parse_opml(data, source=str(source))
     added = add_feeds(config.path, result.feeds)
     already = len(result.feeds) - len(added)
-    print(
-        f"imported {len(added)} feeds from {source}; skipped {result.duplicates + already} "
-        f"duplicates and {result.invalid} entries without an http(s) feed address"
+    console_for(args).say(
+        "cli.opml.imported",
+        count=len(added),
+        source=str(source),
+        duplicates=result.duplicates + already,
+        invalid=result.invalid,
     )
     return 0

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from akhbar_tui import paths
+from akhbar_tui.i18n import Translator
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """No arguments beyond the common ones."""
 
 

@@ -14,19 +14,23 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from akhbar_tui.cli_output import Console
 from akhbar_tui.errors import ConfigError
+from akhbar_tui.i18n import Translator
 from akhbar_tui.models import FeedSpec, RefreshProgress
+from akhbar_tui.phrase import Phrase
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """`--feed URL|TITLE`, repeatable; without it every enabled feed."""
+    tr = tr or Translator()
     parser.add_argument(
         "--feed",
         action="append",
         default=[],
         dest="feeds",
         metavar="URL|TITLE",
-        help="refresh only this feed (repeatable); disabled feeds can be named too",
+        help=tr("cli.refresh.feed_help"),
     )
 
 
@@ -34,17 +38,19 @@ def run(args: argparse.Namespace) -> int:
     """Refresh and report; the exit status says whether every feed succeeded."""
     import asyncio
 
+    from akhbar_tui.cli_output import console_for
     from akhbar_tui.commands._context import engine_from_args
     from akhbar_tui.text_clean import clean_text
 
     engine = engine_from_args(args)
     try:
         chosen = select_feeds(engine.config.feeds, args.feeds) if args.feeds else None
-        progress = Progress(sys.stderr)
+        progress = Progress(sys.stderr, console_for(args))
         report = asyncio.run(engine.refresh(chosen, progress))
         progress.finish()
     finally:
         engine.close()
+    # Machine format in every language: `FAILED title: reason` lines, then the summary.
     for result in report.failed:
         reason = one_line(clean_text(result.reason or "failed"))
         print(f"FAILED {one_line(clean_text(result.title))}: {reason}")
@@ -64,8 +70,8 @@ def select_feeds(feeds: Sequence[FeedSpec], wanted: Sequence[str]) -> list[FeedS
         ]
         if not matches:
             raise ConfigError(
-                f"no feed with url or title {key!r} in the feed list",
-                hint="`akhbar feeds list` shows the feeds",
+                Phrase("cli.refresh.unknown_feed", name=repr(key)),
+                hint=Phrase("cli.refresh.unknown_feed.hint"),
             )
         chosen.extend(m for m in matches if m not in chosen)
     return chosen
@@ -77,10 +83,14 @@ def one_line(text: str) -> str:
 
 
 class Progress:
-    """The progress callable: a redrawn bar on a terminal, plain lines elsewhere."""
+    """The progress callable: a redrawn bar on a terminal, plain lines elsewhere.
 
-    def __init__(self, stream: TextIO) -> None:
+    The plain lines (`[3/10] new: title`) are in the reader's language; the bar has no words.
+    """
+
+    def __init__(self, stream: TextIO, console: Console | None = None) -> None:
         self.stream = stream
+        self.console = console or Console(Translator())
         self.tty = stream.isatty()
         self.drawn = False
 
@@ -89,7 +99,12 @@ class Progress:
 
         title = one_line(clean_text(step.title))
         if not self.tty:
-            self.stream.write(f"[{step.done}/{step.total}] {step.status}: {title}\n")
+            tr = self.console.tr
+            status = tr(f"cli.refresh.status.{step.status}")
+            line = tr(
+                "cli.refresh.progress", done=step.done, total=step.total, status=status, title=title
+            )
+            self.stream.write(line + "\n")
             self.stream.flush()
             return
         width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)

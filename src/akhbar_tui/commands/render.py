@@ -11,25 +11,27 @@ import argparse
 import shutil
 import sys
 
+from akhbar_tui.i18n import Translator
 
-def register(parser: argparse.ArgumentParser) -> None:
+
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """`--width N` and the input file (`-` or nothing: standard input)."""
+    tr = tr or Translator()
+    parser.add_argument("--width", type=int, metavar="N", help=tr("cli.render.width_help"))
     parser.add_argument(
-        "--width",
-        type=int,
-        metavar="N",
-        help="columns to lay out for (default: the terminal's width)",
+        "file", nargs="?", default="-", metavar="FILE", help=tr("cli.render.file_help")
     )
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or -")
 
 
 def run(args: argparse.Namespace) -> int:
     """Lay out the text and print it, RTL rows right-aligned; 2 if the file cannot be read."""
     from akhbar_tui.bidi_layout import enter_sequence, exit_sequence, layout
+    from akhbar_tui.cli_output import console_for
 
+    console = console_for(args)
     width = args.width if args.width is not None else shutil.get_terminal_size((80, 24)).columns
     if width < 1:
-        print("akhbar: --width must be at least 1", file=sys.stderr)
+        console.fail(console.tr("cli.render.width_too_small"))
         return 2
     try:
         if args.file == "-":
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
             with open(args.file, encoding="utf-8", errors="replace") as handle:
                 text = handle.read()
     except OSError as error:
-        print(f"akhbar: cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or str(error)
+        console.fail(console.tr("cli.render.cannot_read", name=args.file, reason=reason))
         return 2
     mode = getattr(args, "bidi", None) or "app"
     interactive = sys.stdout.isatty()

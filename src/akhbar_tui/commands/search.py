@@ -12,25 +12,20 @@ import argparse
 import json
 import sys
 
+from akhbar_tui.i18n import Translator
 from akhbar_tui.models import SearchHit
 
 
-def register(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """The query words and the filters."""
+    tr = tr or Translator()
+    parser.add_argument("query", nargs="*", metavar="QUERY", help=tr("cli.search.query_help"))
+    parser.add_argument("--json", action="store_true", help=tr("cli.search.json_help"))
+    parser.add_argument("--relevance", action="store_true", help=tr("cli.search.relevance_help"))
+    parser.add_argument("--feed", metavar="URL|TITLE", help=tr("cli.search.feed_help"))
+    parser.add_argument("--unread", action="store_true", help=tr("cli.search.unread_help"))
     parser.add_argument(
-        "query",
-        nargs="*",
-        metavar="QUERY",
-        help='words, "a phrase", prefix*, title:word, OR, -word (Arabic proclitics are understood)',
-    )
-    parser.add_argument("--json", action="store_true", help="print the hits as a JSON array")
-    parser.add_argument(
-        "--relevance", action="store_true", help="best matches first instead of newest first"
-    )
-    parser.add_argument("--feed", metavar="URL|TITLE", help="search only this feed")
-    parser.add_argument("--unread", action="store_true", help="only unread articles")
-    parser.add_argument(
-        "--limit", type=int, default=100, metavar="N", help="at most N hits (default 100)"
+        "--limit", type=int, default=100, metavar="N", help=tr("cli.search.limit_help")
     )
 
 
@@ -52,9 +47,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json.dump([as_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        for hit in hits:
-            print(as_line(hit))
+        return 0
+    for hit in hits:
+        print(as_line(hit))
+    if not hits:
+        from akhbar_tui.cli_output import console_for
+
+        console_for(args).note("cli.search.no_hits")
     return 0
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from akhbar_tui.i18n import Translator
 
-def register(parser: argparse.ArgumentParser) -> None:
+
+def register(parser: argparse.ArgumentParser, tr: Translator | None = None) -> None:
     """The reader takes only the common options (`--config`, `--bidi`, `--demo`)."""
 
 
