@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from akhbar_tui.i18n.catalog import catalog
 from akhbar_tui.i18n.plural import choose
@@ -35,7 +35,14 @@ from akhbar_tui.i18n.plural import choose
 if TYPE_CHECKING:
     from akhbar_tui.i18n import Translator
 
-__all__ = ["NUMBER_GROUPS", "REASONS", "ReasonTemplate", "reason_id", "reason_text"]
+__all__ = [
+    "NUMBER_GROUPS",
+    "REASONS",
+    "ReasonMatch",
+    "ReasonTemplate",
+    "match_reason",
+    "reason_text",
+]
 
 NUMBER_GROUPS = frozenset({"count", "status", "line", "limit"})
 """Groups that hold a number akhbar wrote: shown in the reader's digits."""
@@ -117,26 +124,29 @@ REASONS = _table(
 )
 
 
-def _match(reason: str) -> tuple[str, dict[str, str]] | None:
-    """The message id and parameters of the first template `reason` matches all of."""
+class ReasonMatch(NamedTuple):
+    """The template a reason was built from: its message id and the values of its groups."""
+
+    msg_id: str
+    params: dict[str, str]
+
+
+def match_reason(reason: str) -> ReasonMatch | None:
+    """Which engine template `reason` was built from, or None for foreign or older text.
+
+    Lets a caller (or a test) tell akhbar's own reasons from a server's words without
+    translating. The first template that matches all of `reason` wins; `{url}: {reason}` only
+    counts when its inner reason is itself known.
+    """
     for template in REASONS:
         found = template.pattern.fullmatch(reason)
         if found is None:
             continue
-        groups = found.groupdict()
-        if _NESTED in groups and _match(groups[_NESTED]) is None:
+        params = found.groupdict()
+        if _NESTED in params and match_reason(params[_NESTED]) is None:
             continue
-        return template.msg_id, groups
+        return ReasonMatch(template.msg_id, params)
     return None
-
-
-def reason_id(reason: str) -> str | None:
-    """The `reason.*` message id of the engine template `reason` was built from, if any.
-
-    Lets a caller (or a test) tell akhbar's own reasons from foreign text without translating.
-    """
-    found = _match(reason)
-    return found[0] if found is not None else None
 
 
 def reason_text(reason: str, tr: Translator) -> str:
@@ -146,7 +156,7 @@ def reason_text(reason: str, tr: Translator) -> str:
     the words of servers and libraries stay as they are; an unknown reason is returned as it is.
     With an English translator and western digits the result is `reason` itself.
     """
-    found = _match(reason)
+    found = match_reason(reason)
     if found is None:
         return reason
     msg_id, groups = found
