@@ -9,6 +9,7 @@ these anchors, so text without numbers costs almost nothing.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
 from akhbar_tui.figures.text import fold, same_length_fold, word_set
@@ -62,10 +63,13 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
     inside: dict[str, list[tuple[int, str]]] = {
         word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(letters)
     }
-    for word in distinct - letters:
-        anchors = _inside(word)
-        if anchors:
-            inside[word] = anchors
+    others = distinct - letters
+    for word in filter(_HAS_DIGIT.search, others):
+        inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
+    for word in filterfalse(_HAS_DIGIT.search, others):
+        anchor = _inside(word)
+        if anchor is not None:
+            inside[word] = [anchor]
     if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
         for word in letters:
             kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
@@ -81,21 +85,19 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _inside(word: str) -> list[tuple[int, str]]:
-    """Anchors within one word that is not all letters: digit runs, or a word in punctuation."""
-    if _HAS_DIGIT.search(word) is not None:
-        return [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
+def _inside(word: str) -> tuple[int, str] | None:
+    """The word anchor within a word of punctuation and letters (no digits): `(مليون`."""
     core = word.strip(_EDGE_PUNCTUATION)
     if not core:
-        return []
+        return None
     if "-" in core:
         core = core.partition("-")[0]
     if not _MARKS.isdisjoint(core):
         core = fold(core)
     kind = ANCHOR_WORDS.get(core)
     if kind is None:
-        return []
-    return [(len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), kind)]
+        return None
+    return len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), kind
 
 
 def _lower(folded: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import Token, is_arabic, word_set
+from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -31,14 +31,37 @@ def _tail_pattern() -> re.Pattern[str]:
 
 
 _TAIL = _tail_pattern()
+# The folded last word of every qualifier: a figure whose previous word (without a `(`, a leading
+# و/ب/ل or a trailing ب/ل clitic) is none of them has no qualifier, and `_TAIL` is not searched.
+_LAST_WORDS = frozenset(
+    fold(phrase.split()[-1])
+    for _, words in (*_AR_QUALIFIERS, *_EN_QUALIFIERS)
+    for phrase in words.split("|")
+)
+_TRAILING_CLITICS = frozenset({"ب", "بـ", "ل", "لـ"})
 
 
 def qualifier(text: str, start: int) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None."""
+    words = text[max(0, start - 24) : start].split()
+    if words and words[-1] in _TRAILING_CLITICS:
+        words.pop()
+    if not words or not _may_qualify(fold(words[-1]).lstrip("(")):
+        return None
     match = _TAIL.search(text, max(0, start - 24), start)
     if match is None or match.lastgroup is None:
         return None
     return match.lastgroup.rstrip("0123456789")
+
+
+def _may_qualify(word: str) -> bool:
+    """Whether a folded word can end a qualifier, clitics before or after it allowed."""
+    if word in _LAST_WORDS or (word[:1] in "وبل" and word[1:] in _LAST_WORDS):
+        return True
+    if word[-1:] not in ("ب", "ل"):
+        return False
+    word = word[:-1]
+    return word in _LAST_WORDS or (word[:1] in "وبل" and word[1:] in _LAST_WORDS)
 
 
 AR_STOP = word_set(

@@ -180,6 +180,12 @@ _CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
 }
 
+# One search tells whether a sentence names any cue of a family; most sentences name none.
+_ANY_CUE = {
+    family: re.compile("|".join(pattern.pattern for pattern, _ in cues))
+    for family, cues in _CUES.items()
+}
+
 
 def resolve(
     family: str, adjective: str | None, sentence: str, country: str | None
@@ -193,7 +199,8 @@ def resolve(
         cues = _CUES.get(family, ())
         if cues:
             folded = fold(sentence)
-            code = next((c for pattern, c in cues if pattern.search(folded)), None)
+            if _ANY_CUE[family].search(folded) is not None:
+                code = next((c for pattern, c in cues if pattern.search(folded)), None)
     if code is None and country:
         code = by_country.get(country.upper())
     if code is None and family in ("dirham", "qirsh") and country:
@@ -206,6 +213,8 @@ PREFIX_SYMBOL = re.compile(
     r"(?:(?P<code>US\$|U\.S\.\$|R\$|A\$|C\$|HK\$|S\$|NZ\$|\$|€|£|¥|₹|Rs\.?|INR|USD|EUR|GBP|SAR|AED)"
     r"\s?)$"
 )
+# Last characters of those symbols: a number after anything else has no prefix symbol.
+SYMBOL_ENDS = frozenset("$€£¥₹sRDP.")
 SYMBOL_CODES = {
     "US$": "USD",
     "U.S.$": "USD",

@@ -100,6 +100,8 @@ _ORDINAL_BEFORE = re.compile(rf"(?:{_AR_ORDINAL_DAY})\s+من\s+(?:شهر\s+)?$")
 _NUMERIC_ONLY = re.compile(_NUMERIC)
 _TRAILING_GLOSS = re.compile(r"\s*(?:\([^()]*\)|/\s*\S+(?:\s\S+)?)$")
 _NOT_BEFORE = frozenset(".,٫٬")
+_DIGIT_CHARS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_AFTER_DAY = frozenset("/:snrt")
 
 
 def date_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -107,6 +109,8 @@ def date_at(text: str, pos: int) -> tuple[int, int] | None:
 
     A month anchor also looks back for an ordinal day (`الرابع من يونيو`).
     """
+    if text[pos : pos + 1] in _DIGIT_CHARS and not _may_start_date(text, pos):
+        return None
     before = text[max(0, pos - 40) : pos]
     ordinal = _ORDINAL_BEFORE.search(before) if "من" in before else None
     if ordinal is not None:
@@ -123,6 +127,21 @@ def date_at(text: str, pos: int) -> tuple[int, int] | None:
         if gloss and not _NUMERIC_ONLY.fullmatch(span):
             end = start + gloss.start()
     return start, end
+
+
+def _may_start_date(text: str, pos: int) -> bool:
+    """Whether the digit run at `pos` can begin a date: a day (1–2 digits before a space, `/`,
+    `:` or an English ordinal suffix) or a year before `/` or `-`. Most numbers are neither, and
+    this spares them the date pattern (an ordinal day before a digit never makes a date either).
+    """
+    end = pos
+    size = len(text)
+    while end < size and text[end] in _DIGIT_CHARS:
+        end += 1
+    after = text[end : end + 1]
+    if end - pos <= 2:
+        return after in _AFTER_DAY or after.isspace()
+    return end - pos == 4 and after in ("/", "-")
 
 
 def _boundary_before(text: str, pos: int) -> bool:

@@ -9,9 +9,11 @@ or before it (currency symbols, `٪`), and recorded as a `Draft`. `drafts.join_r
 
 from __future__ import annotations
 
+import re
+
 from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
 from akhbar_tui.figures.context import arabic_singular, count_noun
-from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES
+from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES, SYMBOL_ENDS
 from akhbar_tui.figures.dates import date_at
 from akhbar_tui.figures.drafts import Draft, finish, join_ranges
 from akhbar_tui.figures.followers import Tail, tail_after
@@ -27,7 +29,7 @@ from akhbar_tui.models import Figure
 
 _ODDS_AR = ("من", "كل")
 _SNAP = 32
-_BEFORE = 24
+_BEFORE = 16
 _AFTER = 40
 _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
 _TWO = frozenset({"اثنين", "اثنتين", "اثنان", "اثنتان"})
@@ -64,16 +66,17 @@ def _regions(
 def _snap_back(text: str, offset: int) -> int:
     """Back to a word start, at most `_SNAP` characters (text without spaces stays linear)."""
     limit = max(0, offset - _SNAP)
-    while offset > limit and not text[offset - 1].isspace():
-        offset -= 1
-    return offset
+    if offset == limit or text[offset - 1].isspace():
+        return offset
+    word = text[limit:offset].rsplit(None, 1)[-1]
+    return offset - len(word)
 
 
 def _snap_forward(text: str, offset: int) -> int:
     limit = min(len(text), offset + _SNAP)
-    while offset < limit and not text[offset].isspace():
-        offset += 1
-    return offset
+    if offset == limit or text[offset].isspace():
+        return offset
+    return offset + len(text[offset:limit].split(None, 1)[0])
 
 
 def _scan_region(
@@ -149,8 +152,8 @@ def _figure_at(tokens: list[Token], i: int, text: str, after_year: bool = False)
         tail = _sign_before(tokens, i, text) or _magnitude_before(tokens, i, numeral)
         if tail is not None and tail.kind == "percent":
             return _with_tail(numeral, tail, tokens[i - 1].start)
-    prefix = PREFIX_SYMBOL.search(text, max(0, numeral.start - 8), numeral.start)
     start = numeral.start
+    prefix = _prefix_symbol(text, start)
     if prefix is not None and (numeral.digits is not None or numeral.scale > 1):
         start = prefix.start("code")
         code = SYMBOL_CODES.get(prefix.group("code"), prefix.group("code"))
@@ -167,6 +170,14 @@ def _figure_at(tokens: list[Token], i: int, text: str, after_year: bool = False)
     if found is not None:
         return found
     return _count(tokens, i, numeral, text)
+
+
+def _prefix_symbol(text: str, start: int) -> re.Match[str] | None:
+    """A currency symbol written just before the number (`$80bn`, `R$ 200`), else None."""
+    before = text[max(0, start - 2) : start]
+    if not before or (before[-1] not in SYMBOL_ENDS and before[:1] not in SYMBOL_ENDS):
+        return None
+    return PREFIX_SYMBOL.search(text, max(0, start - 8), start)
 
 
 def _sign_before(tokens: list[Token], i: int, text: str) -> Tail | None:

@@ -72,23 +72,20 @@ def raw_offset(raw: str, letters: int) -> int:
 
 
 class Token:
-    """One word, number or symbol of the text, with its offsets; `norm` is folded on first use."""
+    """One word, number or symbol of the text, with its offsets; `norm` is the folded word.
 
-    __slots__ = ("_norm", "end", "kind", "start", "text")
+    Folding is done when the token is made: nearly every word of a window is looked up, and a
+    plain attribute is read far more cheaply than a property.
+    """
+
+    __slots__ = ("end", "kind", "norm", "start", "text")
 
     def __init__(self, kind: str | None, start: int, end: int, text: str) -> None:
         self.kind = kind or "s"
         self.start = start
         self.end = end
         self.text = text
-        self._norm: str | None = None
-
-    @property
-    def norm(self) -> str:
-        """The folded form of a word (the text itself for numbers and symbols)."""
-        if self._norm is None:
-            self._norm = fold(self.text) if self.kind == "w" else self.text
-        return self._norm
+        self.norm = fold(text) if kind == "w" else text
 
     def __repr__(self) -> str:
         return f"Token({self.kind!r}, {self.start}, {self.end}, {self.text!r})"
