@@ -17,7 +17,7 @@ from typing import TextIO
 from akhbar_tui.cli_output import Console
 from akhbar_tui.errors import ConfigError
 from akhbar_tui.i18n import Translator
-from akhbar_tui.models import FeedSpec, RefreshProgress
+from akhbar_tui.models import FeedSpec, RefreshProgress, RefreshReport
 from akhbar_tui.phrase import Phrase
 
 
@@ -40,7 +40,6 @@ def run(args: argparse.Namespace) -> int:
 
     from akhbar_tui.cli_output import console_for
     from akhbar_tui.commands._context import engine_from_args
-    from akhbar_tui.text_clean import clean_text
 
     engine = engine_from_args(args)
     try:
@@ -50,12 +49,21 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
     finally:
         engine.close()
-    # Machine format in every language: `FAILED title: reason` lines, then the summary.
+    print_machine_report(report)
+    return 1 if report.failed else 0
+
+
+def print_machine_report(report: RefreshReport) -> None:
+    """One `FAILED title: reason` line per failed feed, then the summary line.
+
+    A machine format, the same in every language: scripts and cron mails grep these lines.
+    """
+    from akhbar_tui.text_clean import clean_text
+
     for result in report.failed:
         reason = one_line(clean_text(result.reason or "failed"))
         print(f"FAILED {one_line(clean_text(result.title))}: {reason}")
     print(report.summary_line())
-    return 1 if report.failed else 0
 
 
 def select_feeds(feeds: Sequence[FeedSpec], wanted: Sequence[str]) -> list[FeedSpec]:
