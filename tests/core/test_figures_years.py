@@ -28,6 +28,10 @@ COUNTS = [
     ("The charity has trained 1900 nurses", [("1900 nurses", "count", 1900, "nurse")]),
     ("Police said 2100 officers would be on duty", [("2100 officers", "count", 2100, "officer")]),
     ("About 2050 families were evacuated", [("2050 families", "count", 2050, "family")]),
+    # A round hundred with a counted noun is a count even after في / "the"; two-word nouns.
+    ("يعمل في 1800 مدرسة حكومية", [("1800 مدرسة", "count", 1800, "مدرسة")]),
+    ("The union said the 1800 workers would strike", [("1800 workers", "count", 1800, "worker")]),
+    ("The strike involved 1900 dock workers", [("1900 dock workers", "count", 1900, "worker")]),
 ]
 
 YEARS = [
@@ -53,6 +57,13 @@ YEARS = [
     ("By 2030 the country wants more wind", [("2030", "year", 2030, None)]),
     ("from 2015 to 2020 sales rose", [("2015", "year", 2015, None), ("2020", "year", 2020, None)]),
     ("The hall, built in 1958, seats", [("1958", "year", 1958, None)]),
+    # ... but not a verb, an adverb in ة, a year that is not a round hundred, or "in".
+    ("في 2000 ارتفع الإنتاج", [("2000", "year", 2000, None)]),
+    ("وتراجعت الأسعار في 2000 خاصة", [("2000", "year", 2000, None)]),
+    ("وافتتحت في 2019 مدرسة جديدة", [("2019", "year", 2019, None)]),
+    ("the 2016 elections were close", [("2016", "year", 2016, None)]),
+    ("In 2000 companies went bust", [("2000", "year", 2000, None)]),
+    ("the 2024 budget cuts hurt", [("2024", "year", 2024, None)]),
     # An era suffix or a year word always makes a year.
     ("تأسست عام 2014م وضمت", [("2014م", "year", 2014, None)]),
 ]

@@ -38,6 +38,8 @@ _EN_PLURALS = word_set(
     """people children men women police staff personnel cattle sheep fish troops crew
     aircraft"""
 )
+# Words in ة that follow a year as adverbs or adjectives (في 2019 خاصة، في 2000 كاملة).
+_AR_ADVERBS_IN_TA = word_set("خاصة عامة كاملة مرة نتيجة اضافة بداية نهاية ميلادية هجرية")
 _AR_CLITIC_ARTICLES = ("ال", "بال", "لل", "كال", "فال", "وال", "و")
 
 
@@ -59,7 +61,7 @@ def year(tokens: list[Token], i: int, numeral: Numeral, after_year: bool) -> Dra
     hijri = era is not None and era.norm == "ه"
     if not (1800 <= value <= 2100 or hijri or after_year_word):
         return None
-    if era is None and not after_year and _counted_noun_follows(tokens, i, j):
+    if era is None and not after_year and _counted_noun_follows(tokens, i, j, value):
         return None
     unit = "AH" if hijri or (after_year_word and 1300 <= value <= 1500) else None
     end = era.end if era is not None else numeral.end
@@ -73,19 +75,46 @@ def after_year_range(previous: Draft | None, text: str, start: int) -> bool:
     return fold(text[previous.end : start].strip()) in _RANGE_JOINERS
 
 
-def _counted_noun_follows(tokens: list[Token], i: int, j: int) -> bool:
-    """Whether the word after the number is a counted noun and nothing before says "year"."""
+def _counted_noun_follows(tokens: list[Token], i: int, j: int, value: int) -> bool:
+    """Whether the word after the number is a counted noun and nothing before says "year".
+
+    A round hundred (1800, 1900, 2000) is rarely a year with a noun after it and often a count,
+    so for it a clear counted noun wins even after في or "the" (`في 1800 مدرسة`, `the 1800
+    workers`), and an English noun may take two words (`1900 dock workers`).
+    """
     if j >= len(tokens) or tokens[j].kind != "w" or tokens[j].start - tokens[j - 1].end > 1:
         return False
     prev = tokens[i - 1] if i > 0 else None
     word = tokens[j]
+    round_hundred = value % 100 == 0
     if is_arabic(word.text):
         if prev is not None and prev.norm in _AR_YEAR_BEFORE:
-            return False
+            return round_hundred and _arabic_feminine_noun(word.norm)
         return _arabic_counted(word.norm)
-    if prev is not None and prev.norm in _EN_YEAR_BEFORE:
+    if (
+        prev is not None
+        and prev.norm in _EN_YEAR_BEFORE
+        and not (round_hundred and prev.norm == "the")
+    ):
         return False
-    return _english_counted(word.text, word.norm)
+    if _english_counted(word.text, word.norm):
+        return True
+    return round_hundred and _english_compound(tokens, j)
+
+
+def _arabic_feminine_noun(word: str) -> bool:
+    """An indefinite singular noun in ة (مدرسة، شركة): no verb ends so; a few adverbs do."""
+    return word.endswith("ة") and _arabic_counted(word) and word not in _AR_ADVERBS_IN_TA
+
+
+def _english_compound(tokens: list[Token], j: int) -> bool:
+    """`dock workers`: a lower-case word, then a counted plural right after it."""
+    if j + 1 >= len(tokens) or tokens[j + 1].kind != "w":
+        return False
+    first, second = tokens[j], tokens[j + 1]
+    if second.start - first.end != 1 or not first.text.islower() or first.norm in EN_STOP:
+        return False
+    return _english_counted(second.text, second.norm)
 
 
 def _arabic_counted(word: str) -> bool:
