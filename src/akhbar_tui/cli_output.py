@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tomllib
 from collections.abc import Sequence
@@ -27,6 +28,12 @@ from akhbar_tui.i18n import Translator, translator_for
 from akhbar_tui.settings import SETTING_RULES, Settings
 
 __all__ = ["Console", "console_for", "lay_out", "startup_settings"]
+
+LRI, PDI, ZWSP = "\u2066", "\u2069", "\u200b"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# A word with a Latin letter or a digit and no Arabic letter; runs of them joined by spaces.
+_LATIN_WORD = rf"[^\s{_ARABIC}]*[A-Za-z0-9][^\s{_ARABIC}]*"
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +92,20 @@ def lay_out(text: str, stream: TextIO, console: Console) -> str:
     ending = "\n" if text.endswith("\n") else ""
     rows: list[str] = []
     for paragraph in text.removesuffix("\n").split("\n"):
-        for line in layout(paragraph, width, direction="rtl", mode="app"):
-            rows.append(" " * max(0, width - line.cells) + line.visual)
+        for line in layout(_isolate_latin(paragraph), width, direction="rtl", mode="app"):
+            # bidi_layout shows each isolate control as a zero-width space: drop them, so a
+            # command copied from the terminal has no invisible characters in it.
+            rows.append(" " * max(0, width - line.cells) + line.visual.replace(ZWSP, ""))
     # A terminal that runs bidi itself must show these rows as they are (see bidi_layout).
     return enter_sequence("app") + "\n".join(rows) + ending + exit_sequence("app")
+
+
+def _isolate_latin(paragraph: str) -> str:
+    """Wrap each run of Latin words (`--title TITLE`, `akhbar feeds add`, a URL) in an LRI…PDI
+    isolate: in a right-to-left line, its leading dashes and brackets would otherwise be
+    ordered with the Arabic around it (`title TITLE--`).
+    """
+    return _LATIN_RUN.sub(lambda m: LRI + m.group() + PDI, paragraph)
 
 
 def _is_terminal(stream: TextIO) -> bool:

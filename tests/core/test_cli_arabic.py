@@ -206,3 +206,14 @@ def test_arabic_indic_digits_in_counts(tmp_path: Path, capsys: pytest.CaptureFix
     cfg = config(tmp_path, 'digits = "arabic-indic"\n')
     assert cli.main(["opml", "import", str(source), "--config", str(cfg)]) == 0
     assert capsys.readouterr().out.startswith("استُورد ١٣ مصدرًا من ")
+
+
+def test_search_without_hits_and_render_errors_say_arabic(tmp_path: Path) -> None:
+    cfg = str(config(tmp_path))
+    search = akhbar("search", "nothing", "--config", cfg)
+    assert (search.returncode, search.stdout) == (0, "")
+    assert search.stderr == ar("cli.search.no_hits") + "\n"
+    as_json = akhbar("search", "nothing", "--json", "--config", cfg)
+    assert (as_json.stdout, as_json.stderr) == ("[]\n", "")
+    narrow = akhbar("render", "--width", "0", "--config", cfg)
+    assert (narrow.returncode, narrow.stderr) == (2, "akhbar: يجب ألا تقل قيمة --width عن 1\n")

@@ -68,6 +68,21 @@ def test_long_arabic_wraps_at_the_terminal_width(terminal: tuple[int, TextIO]) -
     assert rows_list[0].endswith(visual(text.split()[0]))
 
 
+def test_options_and_commands_keep_their_order_in_arabic_lines(
+    terminal: tuple[int, TextIO],
+) -> None:
+    """`--title TITLE` must not become `title TITLE--` at the right of an RTL help row."""
+    _, stream = terminal
+    help_row = "  --title TITLE    " + message("ar", "cli.option.help")
+    usage = message("ar", "cli.argparse.usage") + "akhbar feeds add [-h] [--title TITLE]"
+    out = lay_out(help_row + "\n" + usage, stream, Console(Translator("ar")))
+    first, second = out.removeprefix(EXPLICIT_MODE).removesuffix(IMPLICIT_MODE).split("\n")
+    assert first.endswith("  --title TITLE")
+    assert first.lstrip().startswith(visual(message("ar", "cli.option.help").split()[-1]))
+    assert second.lstrip().startswith("akhbar feeds add [-h] [--title TITLE] ")
+    assert "\u200b" not in out and "\u2066" not in out
+
+
 def test_left_logical_for_pipes_terminal_mode_and_english(terminal: tuple[int, TextIO]) -> None:
     _, stream = terminal
     assert lay_out(ADDED, stream, Console(Translator("ar"), bidi="terminal")) == ADDED
