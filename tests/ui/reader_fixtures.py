@@ -36,13 +36,19 @@ HOSTILE = f"""<?xml version="1.0" encoding="utf-8"?>
 
 
 def feeds_toml(
-    server: FeedServer, *, keys: dict[str, str] | None = None, hostile: bool = True
+    server: FeedServer,
+    *,
+    keys: dict[str, str] | None = None,
+    hostile: bool = True,
+    language: str = "en",
 ) -> str:
-    """A feeds.toml naming the served feeds; no background refresh during a test."""
+    """A feeds.toml naming the served feeds; no background refresh during a test; the reader
+    in `language` (English unless a test is about Arabic, whatever the machine's locale)."""
     lines = [
         "[settings]",
         "refresh_minutes = 600",
         "keep_days = 36500",
+        f'language = "{language}"',
         "",
         "[[feeds]]",
         'title = "نشرة الاقتصاد"',
@@ -81,11 +87,13 @@ def refreshed_engine(
     keys: dict[str, str] | None = None,
     hostile: bool = True,
     now: datetime | None = None,
+    language: str = "en",
 ) -> Iterator[tuple[Engine, FeedServer]]:
     """An engine on a fresh database, refreshed once from the served feeds."""
     server = serve(now)
     path = tmp_path / "feeds.toml"
-    path.write_text(feeds_toml(server, keys=keys, hostile=hostile), encoding="utf-8")
+    text = feeds_toml(server, keys=keys, hostile=hostile, language=language)
+    path.write_text(text, encoding="utf-8")
     engine = Engine(load_config(path), tmp_path / "akhbar.db")
     try:
         asyncio.run(engine.refresh())

@@ -157,7 +157,7 @@ async def test_palette_offers_open_link_only_with_a_web_link(engine) -> None:
         from akhbar_tui.ui.commands import AkhbarCommands
 
         provider = AkhbarCommands(app.screen)
-        titles = [title for title, _, _ in provider.commands()]
+        titles = [command.text for command in provider.commands()]
         assert "Open article link in browser" in titles
         headlines = app.main.headlines
         hostile = next(
@@ -165,7 +165,7 @@ async def test_palette_offers_open_link_only_with_a_web_link(engine) -> None:
         )
         headlines.move_to(hostile)
         assert not (headlines.highlighted.link or "").startswith("http")
-        titles = [title for title, _, _ in provider.commands()]
+        titles = [command.text for command in provider.commands()]
         assert "Open article link in browser" not in titles
         await run_command(app, pilot, "Open article link")
         assert app.opened_urls == []

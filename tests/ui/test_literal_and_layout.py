@@ -99,7 +99,7 @@ async def test_rtl_meta_line_keeps_the_date_left_to_right_and_the_feed_rightmost
         assert article is not None and article.direction == "rtl"
         meta = next(row.line for row in app.main.article_view.lines if row.style == "meta")
         visible = meta.visual.replace("\u200b", "")
-        date = article.published.strftime("%Y-%m-%d %H:%M")
+        date = app.translator.date(article.published, with_time=True)  # 11 March 2024, 20:40
         assert visible.startswith(date)  # the last field sits leftmost, read left to right
         assert visible.endswith(app.bidi.visual("نشرة الاقتصاد"))
         rows = screen_rows(app)

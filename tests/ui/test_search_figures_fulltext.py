@@ -109,11 +109,11 @@ async def test_palette_offers_search_and_full_text(engine) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
         provider = AkhbarCommands(app.screen)
-        titles = [title for title, _, _ in provider.commands()]
+        titles = [command.text for command in provider.commands()]
         assert "Search articles…" in titles and "Fetch full article text" not in titles
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.main.open_article is not None, "article opened")
-        titles = [title for title, _, _ in provider.commands()]
+        titles = [command.text for command in provider.commands()]
         assert "Fetch full article text" in titles and "Leave search results" not in titles
 
 

@@ -14,19 +14,21 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.theme import Theme
 
 from akhbar_tui import bidi_layout
 from akhbar_tui.engine import Engine
 from akhbar_tui.errors import AkhbarError
-from akhbar_tui.i18n import Translator, translator_for
+from akhbar_tui.i18n import Translator, catalog, translator_for
 from akhbar_tui.models import RefreshProgress
-from akhbar_tui.ui.commands import AkhbarCommands
+from akhbar_tui.ui.commands import AkhbarCommands, system_commands
+from akhbar_tui.ui.labels import localize_bindings, localize_tree, toast_text
 from akhbar_tui.ui.messages import (
     BidiModeChanged,
     RefreshFinished,
@@ -93,6 +95,7 @@ class AkhbarApp(App[None]):
         timing = os.environ.get(KEY_TIMING_ENV)
         self._key_log = open(timing, "a", encoding="utf-8") if timing else None  # noqa: SIM115
         self._keys_waiting: list[tuple[str, float]] = []
+        localize_bindings(self, self.label, self.has_message)
 
     @property
     def main(self) -> MainScreen:
@@ -100,6 +103,55 @@ class AkhbarApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    # ── the reader's language ────────────────────────────────────────────────────────────────
+
+    @property
+    def direction(self) -> str:
+        """The interface's base direction, `rtl` in Arabic: labels are laid out with it."""
+        return "rtl" if self.translator.rtl else "ltr"
+
+    def has_message(self, msg_id: str) -> bool:
+        """Whether the catalogue has `msg_id` (bindings without a label keep Textual's)."""
+        return msg_id in catalog(self.translator.language)
+
+    def label(
+        self, msg_id: str, *, count: int | None = None, width: int = 200, **params: object
+    ) -> str:
+        """A catalogue message as one line for a stock widget: translated, then shaped and ordered
+        for the terminal in `app` bidi mode (logical in `terminal` mode). Never wraps: a stock
+        widget wrapping or cropping a visual string would scramble it."""
+        text = self.translator(msg_id, count=count, **params)
+        return self.bidi.visual(text, width, self.direction)
+
+    def say(
+        self,
+        msg_id: str,
+        *,
+        severity: str = "information",
+        timeout: float | None = None,
+        count: int | None = None,
+        **params: object,
+    ) -> None:
+        """Notify the catalogue message `msg_id`, from the UI thread or a worker thread.
+
+        The text is wrapped and ordered here (see `labels.toast_text`) and never read as markup:
+        feed titles and server errors go inside it as they are.
+        """
+        text = toast_text(
+            self.translator(msg_id, count=count, **params), self.translator, self.bidi
+        )
+        self.notify_anywhere(text, severity=severity, timeout=timeout)
+
+    def localize(self, root: Screen) -> None:
+        """Label `root`'s bindings and its widgets' in the reader's language (a screen calls it
+        when it mounts; the main screen again when the bidi mode changes)."""
+        localize_tree(root, self.label, self.has_message)
+        root.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        """Textual's palette commands (theme, quit, keys…) in the reader's language."""
+        yield from system_commands(self, super().get_system_commands(screen))
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the base of the stack: dialogs come and go above it."""
@@ -141,8 +193,10 @@ class AkhbarApp(App[None]):
         self.bidi.mode = mode
         self.send_bidi_mode()
         self.save_setting("bidi", mode)
+        localize_bindings(self, self.label, self.has_message)
+        self.localize(self.main)
         self.main.post_message(BidiModeChanged(mode))
-        self.notify(f"Bidi mode: {mode}", timeout=3)
+        self.say("ui.notify.bidi_mode", mode=mode, timeout=3)
 
     # ── settings ─────────────────────────────────────────────────────────────────────────────
 
@@ -153,7 +207,7 @@ class AkhbarApp(App[None]):
     @work(thread=True, group="settings")
     def save_setting(self, key: str, value: object) -> None:
         """Write a setting to feeds.toml (a demo session writes to its temporary copy)."""
-        with self.engine_errors(f"saving {key}"):
+        with self.engine_errors("ui.error.saving_setting", key=key):
             self.engine.save_setting(key, value)
 
     # ── refresh ──────────────────────────────────────────────────────────────────────────────
@@ -165,7 +219,7 @@ class AkhbarApp(App[None]):
     def start_refresh(self, urls: Sequence[str] | None) -> None:
         """Refresh `urls` (None: all enabled feeds) unless a refresh is already running."""
         if self.refreshing:
-            self.notify("A refresh is already running.", timeout=2)
+            self.say("ui.notify.refresh_running", timeout=2)
             return
         self.refreshing = True
         self._refresh(None if urls is None else list(urls))
@@ -187,7 +241,7 @@ class AkhbarApp(App[None]):
         try:
             report = asyncio.run(self.engine.refresh(specs, on_progress=progress))
         except Exception as error:  # the whole refresh failed: say why, keep the reader open
-            self.post_message(RefreshFinished(None, f"Refresh failed: {error}"))
+            self.post_message(RefreshFinished(None, str(error)))
         else:
             self.post_message(RefreshFinished(report))
 
@@ -204,36 +258,41 @@ class AkhbarApp(App[None]):
         self.refreshing = False
         main = self.main
         if event.report is None:
-            main.status.finished(event.error or "Refresh failed", None)
-            self.notify(event.error or "Refresh failed", severity="error", markup=False)
+            main.status.refresh_failed(event.error)
+            if event.error:
+                self.say("ui.notify.refresh_failed_because", reason=event.error, severity="error")
+            else:
+                self.say("ui.notify.refresh_failed", severity="error")
             return
-        main.status.finished(event.report.summary_line(), datetime.now(UTC))
+        main.status.finished(event.report, datetime.now(UTC))
         failed = len(event.report.failed)
         if failed:
-            self.notify(
-                f"{failed} feed(s) failed; highlight one in the feeds pane to see why.",
-                severity="warning",
-                timeout=5,
-            )
+            self.say("ui.notify.feeds_failed", count=failed, severity="warning", timeout=5)
         main.reload()
         main.index_new_articles()
 
     # ── helpers ──────────────────────────────────────────────────────────────────────────────
 
     @contextmanager
-    def engine_errors(self, doing: str) -> Iterator[None]:
-        """Turn an engine error inside a worker into a notification (from any thread)."""
+    def engine_errors(self, msg_id: str, **params: object) -> Iterator[None]:
+        """Turn an engine error inside a worker into the notification `msg_id` (a `ui.error.*`
+        sentence with an `{error}` placeholder), from any thread."""
         try:
             yield
         except (AkhbarError, OSError) as error:
-            self.notify_anywhere(f"Error {doing}: {error}")
+            self.say(msg_id, error=str(error), severity="error", **params)
 
-    def notify_anywhere(self, message: str, severity: str = "error") -> None:
+    def notify_anywhere(
+        self, message: str, severity: str = "error", timeout: float | None = None
+    ) -> None:
         """`notify`, from the UI thread or a worker thread; feed text in it is never markup."""
+        options: dict[str, Any] = {"severity": severity, "markup": False}
+        if timeout is not None:
+            options["timeout"] = timeout
         if threading.get_ident() == self._ui_thread:
-            self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+            self.notify(message, **options)
         else:
-            self.call_from_thread(self.notify, message, severity=severity, markup=False)
+            self.call_from_thread(self.notify, message, **options)
 
     def action_help(self) -> None:
         """?: the key table."""

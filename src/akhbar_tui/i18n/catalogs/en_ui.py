@@ -48,6 +48,7 @@ MESSAGES: dict[str, Message] = {
     "ui.key.dialog.yes": "Yes",
     "ui.key.dialog.no": "No",
     "ui.key.help.close": "Close",
+    "ui.key.palette": "palette",
     # ── help screen ────────────────────────────────────────────────────────────────────────
     "ui.help.title": "Keys — remap any of them in feeds.toml [keys] by its id",
     "ui.help.group.everywhere": "Everywhere",
@@ -77,6 +78,22 @@ MESSAGES: dict[str, Message] = {
     "ui.palette.go_to_feed": "Go to feed: {name}",
     "ui.palette.go_to_category": "Go to category: {name}",
     "ui.palette.go_to.help": "List its headlines",
+    # Textual's own commands, as the palette lists them
+    "ui.palette.system.theme": "Theme",
+    "ui.palette.system.theme.help": "Change the current theme",
+    "ui.palette.system.quit": "Quit",
+    "ui.palette.system.quit.help": "Quit the application as soon as possible",
+    "ui.palette.system.keys": "Keys",
+    "ui.palette.system.keys.show": (
+        "Show help for the focused widget and a summary of available keys"
+    ),
+    "ui.palette.system.keys.hide": "Hide the keys and widget help panel",
+    "ui.palette.system.maximize": "Maximize",
+    "ui.palette.system.maximize.help": "Maximize the focused widget",
+    "ui.palette.system.minimize": "Minimize",
+    "ui.palette.system.minimize.help": "Minimize the widget and restore to normal size",
+    "ui.palette.system.screenshot": "Screenshot",
+    "ui.palette.system.screenshot.help": "Save an SVG 'screenshot' of the current screen",
     # ── dialogs ────────────────────────────────────────────────────────────────────────────
     "ui.dialog.add_feed.title": "Add a feed",
     "ui.dialog.add_feed.title_placeholder": "Title (optional)",
@@ -142,6 +159,13 @@ MESSAGES: dict[str, Message] = {
     "ui.status.fetching_full_article": "Fetching the full article…",
     "ui.status.searching": "Searching…",
     "ui.status.search": "Search: {query}",
+    "ui.status.found": {"one": "{count} found", "other": "{count} found"},
+    "ui.status.nothing_found": "nothing found",
+    "ui.status.refresh_summary": {
+        "one": "{count} feed: {ok} ok, {unchanged} unchanged, {failed} failed; {new} new articles",
+        "other": "{count} feeds: {ok} ok, {unchanged} unchanged, "
+        "{failed} failed; {new} new articles",
+    },
     "ui.feeds.all": "All",
     "ui.feeds.starred": "Starred",
     "ui.article.empty": "Enter opens the highlighted headline.",

@@ -6,7 +6,7 @@ a preview line under each one shows the text shaped and ordered, as the panes wi
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,7 +20,12 @@ from akhbar_tui.article_text import Link
 from akhbar_tui.models import FeedSpec
 from akhbar_tui.ui.text import Bidi, safe
 
+if TYPE_CHECKING:
+    from akhbar_tui.ui.app import AkhbarApp
+
 PREVIEW_WIDTH = 56
+URL_EXAMPLE = "https://example.com/feed.xml"
+"""The URL field's placeholder: an example, the same in every language."""
 
 
 class ShapedPreview(Static):
@@ -36,9 +41,34 @@ class ShapedPreview(Static):
 
 
 class _Dialog(ModalScreen):
+    """A dialog in the reader's language: its labels come from the catalogue, shaped and
+    ordered; in Arabic its texts are flush right (the `-rtl` class) and its buttons mirrored."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
+
+    app: AkhbarApp
+
+    def text(self, msg_id: str, **params: object) -> Content:
+        """A catalogue message as a display-ready, never-markup line."""
+        return Content(self.app.label(msg_id, width=PREVIEW_WIDTH, **params))
+
+    def box(self, *extra: str) -> Vertical:
+        """The dialog's frame (with `-rtl` in an Arabic interface)."""
+        classes = ["dialog", *extra]
+        if self.app.translator.rtl:
+            classes.append("-rtl")
+        return Vertical(classes=" ".join(classes))
+
+    def buttons(self, *buttons: Button) -> Horizontal:
+        """A row of buttons, the first one rightmost in an Arabic interface."""
+        ordered = reversed(buttons) if self.app.translator.rtl else buttons
+        return Horizontal(*ordered, classes="buttons")
+
+    def on_mount(self) -> None:
+        """Its keys labelled in the reader's language."""
+        self.app.localize(self)
 
     def action_cancel(self) -> None:
         """Esc: close without an answer."""
@@ -54,16 +84,21 @@ class AddFeedDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         """Three inputs with previews, and the buttons."""
-        with Vertical(classes="dialog"):
-            yield Label("Add a feed", classes="dialog-title")
-            yield Input(placeholder="https://example.com/feed.xml", id="url")
-            yield Input(placeholder="Title (optional)", id="title")
+        with self.box():
+            yield Label(self.text("ui.dialog.add_feed.title"), classes="dialog-title")
+            yield Input(placeholder=URL_EXAMPLE, id="url")
+            yield Input(
+                placeholder=self.app.label("ui.dialog.add_feed.title_placeholder"), id="title"
+            )
             yield ShapedPreview(self.bidi, id="title-preview")
-            yield Input(placeholder="Category (optional)", id="category")
+            yield Input(
+                placeholder=self.app.label("ui.dialog.add_feed.category_placeholder"), id="category"
+            )
             yield ShapedPreview(self.bidi, id="category-preview")
-            with Horizontal(classes="buttons"):
-                yield Button("Add", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+            yield self.buttons(
+                Button(self.text("ui.dialog.add_feed.add"), variant="primary", id="ok"),
+                Button(self.text("ui.dialog.cancel"), id="cancel"),
+            )
 
     @on(Input.Changed, "#title, #category")
     def _preview(self, event: Input.Changed) -> None:
@@ -74,7 +109,7 @@ class AddFeedDialog(_Dialog):
     def _submit(self) -> None:
         url = self.query_one("#url", Input).value.strip()
         if not url.lower().startswith(("http://", "https://")):
-            self.notify("A feed URL starts with http:// or https://.", severity="warning")
+            self.app.say("ui.notify.bad_feed_url", severity="warning")
             self.query_one("#url", Input).focus()
             return
         title = safe(self.query_one("#title", Input).value).strip() or None
@@ -94,20 +129,23 @@ class ConfirmDialog(_Dialog):
         Binding("n", "answer(False)", "No", id="dialog.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, msg_id: str, **params: object) -> None:
         super().__init__()
-        self.question = question
+        self.msg_id = msg_id
+        self.params = params
 
     def compose(self) -> ComposeResult:
-        """The question (already ordered for display) and two buttons."""
-        with Vertical(classes="dialog"):
-            yield Static(Content(safe(self.question)), classes="dialog-title")
-            with Horizontal(classes="buttons"):
-                yield Button("Yes", variant="error", id="yes")
-                yield Button("No", id="no")
+        """The question (a catalogue message; feed names inside as they are) and two buttons."""
+        with self.box():
+            yield Static(self.text(self.msg_id, **self.params), classes="dialog-title")
+            yield self.buttons(
+                Button(self.text("ui.dialog.yes"), variant="error", id="yes"),
+                Button(self.text("ui.dialog.no"), id="no"),
+            )
 
     def on_mount(self) -> None:
         """No is the safe default."""
+        super().on_mount()
         self.query_one("#no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
@@ -129,10 +167,14 @@ class LinksDialog(_Dialog):
     def compose(self) -> ComposeResult:
         """The list, then the number input."""
         lines = "\n".join(f"[{link.number}] {safe(link.url)}" for link in self.links)
-        with Vertical(classes="dialog links"):
-            yield Label("Links — type a number, Enter opens it", classes="dialog-title")
+        with self.box("links"):
+            yield Label(self.text("ui.dialog.links.title"), classes="dialog-title")
             yield Static(Content(lines), id="link-lines")
-            yield Input(placeholder="number", id="number", restrict=r"[0-9]*")
+            yield Input(
+                placeholder=self.app.label("ui.dialog.links.placeholder"),
+                id="number",
+                restrict=r"[0-9]*",
+            )
 
     @on(Input.Submitted, "#number")
     def _open(self, event: Input.Submitted) -> None:
@@ -140,7 +182,7 @@ class LinksDialog(_Dialog):
             (link for link in self.links if str(link.number) == event.value.strip()), None
         )
         if chosen is None:
-            self.notify("No link with that number.", severity="warning")
+            self.app.say("ui.notify.no_such_link", severity="warning")
             return
         self.dismiss(chosen.url)
 
@@ -155,14 +197,17 @@ class SearchDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         """The input and its preview."""
-        with Vertical(classes="dialog"):
-            yield Label("Search", classes="dialog-title")
-            yield Input(self.initial, placeholder="words to find", id="query")
+        with self.box():
+            yield Label(self.text("ui.dialog.search.title"), classes="dialog-title")
+            yield Input(
+                self.initial, placeholder=self.app.label("ui.dialog.search.placeholder"), id="query"
+            )
             yield ShapedPreview(self.bidi, id="query-preview")
-            yield Label("Enter searches · Esc cancels", classes="hint")
+            yield Label(self.text("ui.dialog.search.hint"), classes="hint")
 
     def on_mount(self) -> None:
         """The last query, previewed, ready to edit."""
+        super().on_mount()
         self.query_one("#query-preview", ShapedPreview).show_text(self.initial)
 
     @on(Input.Changed, "#query")

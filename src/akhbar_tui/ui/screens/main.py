@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from akhbar_tui.models import Article, Feed, Headline, HeadlineQuery
+from akhbar_tui.ui.footer import ReaderFooter
 from akhbar_tui.ui.messages import BidiModeChanged, FeedsChanged
 from akhbar_tui.ui.screens.opening import ArticleOpening
 from akhbar_tui.ui.screens.reading import ReadingActions
@@ -75,7 +76,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entry = FeedEntry("all", "All")
+        self.entry = FeedEntry("all", self.app.translator("ui.feeds.all"))
         self.unread_only = False
         self.open_article: Article | None = None
         self.doc: Doc | None = None
@@ -88,17 +89,29 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         return self.entry.query(self.unread_only)
 
     def compose(self) -> ComposeResult:
-        """Feeds on the left; headlines over the article and its figures; status; Footer."""
+        """Feeds on the left; headlines over the article and its figures; status; Footer.
+
+        An Arabic interface mirrors it: feeds on the right, the figures left of the article, the
+        Footer's keys from the right edge (the `-rtl` class flips the panes' borders).
+        """
         bidi = self.app.bidi
-        with Horizontal(id="body"):
-            yield FeedList(bidi, id="feeds")
-            with Vertical(id="right"):
-                yield HeadlineList(bidi, id="headlines")
-                with Horizontal(id="reading"):
-                    yield ArticleView(bidi, id="article")
-                    yield FiguresList(bidi, id="figures")
+        rtl = self.app.translator.rtl
+        self.set_class(rtl, "-rtl")
+
+        def mirrored(*widgets: Widget) -> tuple[Widget, ...]:
+            return widgets[::-1] if rtl else widgets
+
+        right = Vertical(
+            HeadlineList(bidi, id="headlines"),
+            Horizontal(
+                *mirrored(ArticleView(bidi, id="article"), FiguresList(bidi, id="figures")),
+                id="reading",
+            ),
+            id="right",
+        )
+        yield Horizontal(*mirrored(FeedList(bidi, id="feeds"), right), id="body")
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReaderFooter(classes="-rtl" if rtl else "")
 
     @property
     def headlines(self) -> HeadlineList:
@@ -127,6 +140,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Show the cache at once: feeds and the "all" list, with focus on the headlines."""
+        self.app.localize(self)
         self.headlines.focus()
         self.status.set_view(self.entry.label, self.unread_only)
         self._apply_narrow(self.size.width)
@@ -160,7 +174,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
     @work(thread=True, exclusive=True, group="feeds")
     def load_feeds(self) -> None:
         """Read the feeds and their unread counts (a thread: the UI never waits on SQLite)."""
-        with self.app.engine_errors("reading the feeds"):
+        with self.app.engine_errors("ui.error.reading_feeds"):
             feeds = self.app.engine.feeds()
             self.known_feeds = feeds
             self.app.call_from_thread(self.feeds.set_entries, build_entries(feeds))
@@ -174,7 +188,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         """
         engine = self.app.engine
         query = self.headline_query
-        with self.app.engine_errors("reading the headlines"):
+        with self.app.engine_errors("ui.error.reading_headlines"):
             count = engine.headline_count(query)
             cursor = 0
             if keep_id is not None:
@@ -220,7 +234,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
     def fetch_page(self, generation: int, page: int) -> None:
         """Fetch one page of rows the list needs to paint."""
         query = self.headline_query
-        with self.app.engine_errors("reading the headlines"):
+        with self.app.engine_errors("ui.error.reading_headlines"):
             rows = self.app.engine.headlines(query, page * PAGE, PAGE)
             self.app.call_from_thread(self.headlines.put_page, generation, page, rows)
 
@@ -246,6 +260,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
 
     @on(BidiModeChanged)
     def _bidi_changed(self) -> None:
+        self.status.repaint()
         self.headlines.forget_layout()
         self.feeds.refresh()
         self.figures_list.refresh()
@@ -270,7 +285,7 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         """List the headlines of `entry` (a feed, a category, all or starred)."""
         self.leave_search(restore=False)
         self.entry = entry
-        self.status.set_view(self.app.bidi.visual(entry.label, 40), self.unread_only)
+        self.status.set_view(entry.label, self.unread_only)
         self.load_headlines()
 
     @on(VirtualList.Selected, "#headlines")

@@ -72,7 +72,7 @@ class ArticleOpening(_Base):
         """
         from akhbar_tui.article_text import parse
 
-        with self.app.engine_errors("opening the article"):
+        with self.app.engine_errors("ui.error.opening_article"):
             engine = self.app.engine
             article = engine.article(article_id)
             text = parse(article_body(article), article.link, lang=article.lang)
@@ -103,7 +103,7 @@ class ArticleOpening(_Base):
         self.article_view.show(self.doc)
         if matches or title:
             self.article_view.show_matches(matches, title)
-        self.figures_list.set_figures([], "Finding key figures…")
+        self.figures_list.set_figures([], self.app.translator("ui.figures.finding"))
         self.headlines.update_state(article.id, read=True)
         self.post_message(ArticleOpened(article.id))
         if not article.read:
@@ -112,21 +112,22 @@ class ArticleOpening(_Base):
     def _show_figures(self, article_id: int, figures: list[Figure] | None) -> None:
         if self.open_article is None or self.open_article.id != article_id:
             return
+        tr = self.app.translator
         if figures is None:
-            self.figures_list.set_figures([], "Key figures are not available in this build.")
+            self.figures_list.set_figures([], tr("ui.figures.unavailable"))
         else:
-            self.figures_list.set_figures(figures, "No figures in this article.")
+            self.figures_list.set_figures(figures, tr("ui.figures.none"))
 
     def action_full_text(self) -> None:
         """f: fetch the open article's web page and show its main text instead of the teaser."""
         article = self.open_article
         if article is None or article.id is None:
-            self.app.notify("Open an article first.", timeout=2)
+            self.app.say("ui.notify.open_article_first", timeout=2)
             return
         if not article.link:
-            self.app.notify("This article has no link.", severity="warning", timeout=3)
+            self.app.say("ui.notify.no_link", severity="warning", timeout=3)
             return
-        self.status.set_task("Fetching the full article…")
+        self.status.set_task(self.app.translator("ui.status.fetching_full_article"))
         self.fetch_full_text(article.id, self._feed_title_of(article))
 
     def _feed_title_of(self, article: Article) -> str:
@@ -140,15 +141,15 @@ class ArticleOpening(_Base):
             article = asyncio.run(engine.fetch_full_text(article_id))
         except FetchError as error:
             self.app.call_from_thread(self.status.set_task, None)
-            self.app.notify_anywhere(str(error), severity="warning")
+            self.app.say("ui.error.fetching_full_article", error=str(error), severity="warning")
             return
         except Exception as error:  # a store error or a bug: say so, keep the reader open
             self.app.call_from_thread(self.status.set_task, None)
-            self.app.notify_anywhere(f"Error fetching the full article: {error}")
+            self.app.say("ui.error.fetching_full_article", error=str(error), severity="error")
             return
         self.app.call_from_thread(self.status.set_task, None)
         self.app.call_from_thread(self._full_text_stored, article, feed_title)
-        with self.app.engine_errors("indexing the full article"):
+        with self.app.engine_errors("ui.error.indexing_full_article"):
             engine.update_search_index()
 
     def _full_text_stored(self, article: Article, feed_title: str) -> None:
@@ -156,4 +157,4 @@ class ArticleOpening(_Base):
             assert article.id is not None
             self.open_headline(article.id, feed_title, self.search_query)
         else:
-            self.app.notify("Full article saved.", timeout=2)
+            self.app.say("ui.notify.full_text_saved", timeout=2)

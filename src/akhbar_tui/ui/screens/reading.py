@@ -48,13 +48,13 @@ class ReadingActions(_Base):
         if step > 0:
             self.find_unread_below(self.headlines.generation, cursor)
         else:
-            self.app.notify("No unread article above.", timeout=2)
+            self.app.say("ui.notify.no_unread_above", timeout=2)
 
     @work(thread=True, exclusive=True, group="seek")
     def find_unread_below(self, generation: int, cursor: int) -> None:
         """Page through the list past what is loaded until an unread headline turns up."""
         query = self.headline_query
-        with self.app.engine_errors("finding the next unread"):
+        with self.app.engine_errors("ui.error.finding_next_unread"):
             page = cursor // PAGE + 1
             while page * PAGE < self.headlines.count:
                 rows = self.app.engine.headlines(query, page * PAGE, PAGE)
@@ -67,7 +67,7 @@ class ReadingActions(_Base):
                         )
                         return
                 page += 1
-            self.app.call_from_thread(self.app.notify, "No unread article below.", timeout=2)
+            self.app.say("ui.notify.no_unread_below", timeout=2)
 
     def action_refresh_feed(self) -> None:
         """r: refresh the feed of the highlighted headline (or the highlighted feed)."""
@@ -97,7 +97,7 @@ class ReadingActions(_Base):
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
         """Store a read or star change, then show it on the row and in the counts."""
-        with self.app.engine_errors("saving the change"):
+        with self.app.engine_errors("ui.error.saving_change"):
             if read is not None:
                 self.app.engine.mark_read(article_id, read)
             if starred is not None:
@@ -117,16 +117,16 @@ class ReadingActions(_Base):
     @work(thread=True, group="state")
     def mark_list_read(self) -> None:
         """Mark every article of the current feed, category or list read."""
-        with self.app.engine_errors("marking the feed read"):
+        with self.app.engine_errors("ui.error.marking_feed_read"):
             changed = self.app.engine.mark_all_read(self.headline_query)
-            self.app.call_from_thread(self.app.notify, f"Marked {changed} read.", timeout=2)
+            self.app.say("ui.notify.marked_read", count=changed, timeout=2)
             self.post_message(FeedsChanged())
 
     def action_toggle_unread_only(self) -> None:
         """u: list only unread headlines, or all again."""
         self.leave_search(restore=False)
         self.unread_only = not self.unread_only
-        self.status.set_view(self.app.bidi.visual(self.entry.label, 40), self.unread_only)
+        self.status.set_view(self.entry.label, self.unread_only)
         self.load_headlines()
 
     def _article_link(self) -> str | None:
@@ -142,12 +142,10 @@ class ReadingActions(_Base):
     def open_url(self, url: str | None, schemes: tuple[str, ...] = LINK_SCHEMES) -> None:
         """Hand `url` to the browser in a worker, refusing any scheme but `schemes`."""
         if not url:
-            self.app.notify("This article has no link.", severity="warning", timeout=3)
+            self.app.say("ui.notify.no_link", severity="warning", timeout=3)
             return
         if not url.lower().startswith(schemes):
-            self.app.notify(
-                f"Not opening a {url.split(':', 1)[0]}: link.", severity="warning", markup=False
-            )
+            self.app.say("ui.notify.unsafe_link", scheme=url.split(":", 1)[0], severity="warning")
             return
         self.app.opened_urls.append(url)
         self._browse(url)
@@ -164,7 +162,7 @@ class ReadingActions(_Base):
         from akhbar_tui.ui.screens.dialogs import LinksDialog
 
         if self.doc is None or not self.doc.text.links:
-            self.app.notify("No links in this article.", timeout=2)
+            self.app.say("ui.notify.no_links", timeout=2)
             return
         self.app.push_screen(LinksDialog(self.doc.text.links), self._link_chosen)
 
@@ -177,16 +175,16 @@ class ReadingActions(_Base):
         link = self._article_link()
         if link:
             self.app.copy_to_clipboard(link)
-            self.app.notify("Link copied.", timeout=2)
+            self.app.say("ui.notify.link_copied", timeout=2)
 
     def action_copy_text(self) -> None:
         """Y: copy the open article's text, in logical order, to the clipboard (OSC 52)."""
         if self.doc is None:
-            self.app.notify("No article open.", timeout=2)
+            self.app.say("ui.notify.no_article_open", timeout=2)
             return
         article = self.doc.article
         self.app.copy_to_clipboard(f"{article.title}\n\n{self.doc.text.text}")
-        self.app.notify("Article text copied.", timeout=2)
+        self.app.say("ui.notify.text_copied", timeout=2)
 
     def action_add_feed(self) -> None:
         """a: ask for a feed URL (and title, category), add it, then fetch it."""
@@ -201,10 +199,9 @@ class ReadingActions(_Base):
     @work(thread=True, group="config")
     def add_feed(self, spec: FeedSpec) -> None:
         """Write the feed to feeds.toml through the engine, then refresh it."""
-        with self.app.engine_errors("adding the feed"):
+        with self.app.engine_errors("ui.error.adding_feed"):
             self.app.engine.add_feed(spec)
-            name = self.app.bidi.visual(spec.display_title, 60)
-            self.app.call_from_thread(self.app.notify, f"Added {name}.", markup=False)
+            self.app.say("ui.notify.feed_added", name=spec.display_title)
             self.app.call_from_thread(self.app.start_refresh, [spec.url])
 
     def action_remove_feed(self) -> None:
@@ -213,10 +210,12 @@ class ReadingActions(_Base):
 
         feed = self._feed_in_focus()
         if feed is None:
-            self.app.notify("Highlight a feed to remove.", timeout=3)
+            self.app.say("ui.notify.highlight_feed_to_remove", timeout=3)
             return
-        question = f"Remove {self.app.bidi.visual(feed.title, 50)}?"
-        self.app.push_screen(ConfirmDialog(question), lambda yes: self._remove(yes, feed.url))
+        self.app.push_screen(
+            ConfirmDialog("ui.dialog.remove_feed.question", title=feed.title),
+            lambda yes: self._remove(yes, feed.url),
+        )
 
     def _feed_in_focus(self) -> Any:
         feed_id = None
@@ -233,8 +232,7 @@ class ReadingActions(_Base):
     @work(thread=True, group="config")
     def remove_feed(self, url: str) -> None:
         """Remove the feed through the engine (it rewrites feeds.toml)."""
-        with self.app.engine_errors("removing the feed"):
+        with self.app.engine_errors("ui.error.removing_feed"):
             spec = self.app.engine.remove_feed(url)
-            name = self.app.bidi.visual(spec.display_title, 60)
-            self.app.call_from_thread(self.app.notify, f"Removed {name}.", markup=False)
+            self.app.say("ui.notify.feed_removed", name=spec.display_title)
             self.post_message(FeedsChanged())

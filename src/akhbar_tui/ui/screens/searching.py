@@ -43,14 +43,14 @@ class SearchActions(_Base):
 
     def _searched(self, text: str | None) -> None:
         if text:
-            self.status.set_task("Searching…")
+            self.status.set_task(self.app.translator("ui.status.searching"))
             self.run_search(text)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         """Query the index (as it is: catching up is the background worker's job)."""
         hits: list[SearchHit] | None = None
-        with self.app.engine_errors("searching"):
+        with self.app.engine_errors("ui.error.searching"):
             hits = self.app.engine.search(query, limit=SEARCH_LIMIT, catch_up=False)
         if hits is None:
             self.app.call_from_thread(self.status.set_task, None)
@@ -63,8 +63,10 @@ class SearchActions(_Base):
             self._stale_while_searching = False
         self.search_query = query
         self.headlines.show_hits(hits)
-        self.status.set_view(f"Search: {self.app.bidi.visual(query, 40)}", False)
-        self.status.set_task(f"{len(hits)} found" if hits else "nothing found")
+        tr = self.app.translator
+        self.status.set_view(tr("ui.status.search", query=query), False)
+        found = tr("ui.status.found", count=len(hits)) if hits else tr("ui.status.nothing_found")
+        self.status.set_task(found)
         self.focus_pane("headlines")
 
     def leave_search(self, *, restore: bool = True) -> bool:
@@ -77,7 +79,7 @@ class SearchActions(_Base):
         self.search_query = None
         state, self._before_search = self._before_search, None
         self.status.set_task(None)
-        self.status.set_view(self.app.bidi.visual(self.entry.label, 40), self.unread_only)
+        self.status.set_view(self.entry.label, self.unread_only)
         if restore and state is not None:
             self.headlines.restore(state)
             if self._stale_while_searching:
@@ -93,12 +95,12 @@ class SearchActions(_Base):
 
     @work(thread=True, group="state")
     def _mark_read_ids(self, ids: list[int]) -> None:
-        with self.app.engine_errors("marking the results read"):
+        with self.app.engine_errors("ui.error.marking_results_read"):
             for article_id in ids:
                 self.app.engine.mark_read(article_id, True)
             for article_id in ids:
                 self.app.call_from_thread(self.headlines.update_state, article_id, read=True)
-            self.app.call_from_thread(self.app.notify, f"Marked {len(ids)} read.", timeout=2)
+            self.app.say("ui.notify.marked_read", count=len(ids), timeout=2)
             self.app.call_from_thread(self.load_feeds)
 
     def index_new_articles(self) -> None:
@@ -116,8 +118,9 @@ class SearchActions(_Base):
         self._indexer = child
         _out, err = child.communicate()
         if child.returncode not in (0, -15):  # -15: ended by the reader on its way out
-            reason = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
-            self.app.notify_anywhere(f"Error updating the search index: {reason[0]}")
+            lines = err.decode("utf-8", "replace").strip().splitlines()
+            reason = lines[-1] if lines else f"exit status {child.returncode}"
+            self.app.say("ui.error.search_index", error=reason, severity="error")
 
     def stop_indexer(self) -> None:
         """End a running catch-up (the reader is closing; the next one finishes the work)."""
