@@ -7,6 +7,7 @@ lines, `--json`) must be byte for byte what English gives.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -217,3 +218,22 @@ def test_search_without_hits_and_render_errors_say_arabic(tmp_path: Path) -> Non
     assert (as_json.stdout, as_json.stderr) == ("[]\n", "")
     narrow = akhbar("render", "--width", "0", "--config", cfg)
     assert (narrow.returncode, narrow.stderr) == (2, "akhbar: يجب ألا تقل قيمة --width عن 1\n")
+
+
+def test_arabic_help_to_a_pipe_stays_light(tmp_path: Path) -> None:
+    """Reading the language costs no heavy import; bidi loads only for a terminal."""
+    probe = (
+        "import contextlib, io, json, sys\n"
+        "from akhbar_tui import cli\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        f"    cli.main(['--config', {str(config(tmp_path))!r}, '--help'])\n"
+        "print(json.dumps([out.getvalue()[:12], sorted(sys.modules)]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    head, modules = json.loads(result.stdout)
+    assert head.startswith("الاستخدام")
+    heavy = {"textual", "rich", "httpx", "sqlite3", "feedparser", "bidi", "arabic_reshaper"}
+    assert not (heavy | {"tomlkit"}) & {m.split(".")[0] for m in modules}
