@@ -93,6 +93,24 @@ def test_left_logical_for_pipes_terminal_mode_and_english(terminal: tuple[int, T
     os.close(read)
 
 
+def test_refresh_bar_shows_an_arabic_title_in_visual_order(
+    terminal: tuple[int, TextIO],
+) -> None:
+    from akhbar_tui.commands.refresh import Progress
+    from akhbar_tui.models import RefreshProgress
+
+    master, stream = terminal
+    progress = Progress(stream, Console(Translator("ar")))
+    progress(RefreshProgress(1, 2, "https://a.example/rss", "الجزيرة نت", "new"))
+    stream.flush()
+    drawn = os.read(master, 4096).decode("utf-8")
+    assert drawn.endswith(truncate("الجزيرة نت", 80).visual) and "الجزيرة" not in drawn
+    logical = Progress(stream, Console(Translator("ar"), bidi="terminal"))
+    logical(RefreshProgress(1, 2, "https://a.example/rss", "الجزيرة نت", "new"))
+    stream.flush()
+    assert os.read(master, 4096).decode("utf-8").endswith("الجزيرة نت")
+
+
 def ar_config(tmp_path: Path) -> Path:
     path = tmp_path / "ar.toml"
     path.write_text('[settings]\nlanguage = "ar"\n', encoding="utf-8")

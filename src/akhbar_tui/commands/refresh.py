@@ -121,10 +121,17 @@ class Progress:
         filled = bar_width * step.done // max(1, step.total)
         bar = "[" + "#" * filled + "-" * (bar_width - filled) + "]"
         room = max(0, width - len(bar) - len(counter))
-        line = f"{bar}{counter}{title[:room]}"
+        line = f"{bar}{counter}{self.shown(title, room)}"
         self.stream.write("\r\x1b[2K" + line)
         self.stream.flush()
         self.drawn = True
+
+    def shown(self, title: str, room: int) -> str:
+        """A feed title cut to `room` cells as the terminal must get it (an Arabic title
+        shaped and in visual order in `app` mode, logical in `terminal` mode)."""
+        from akhbar_tui.bidi_layout import truncate
+
+        return truncate(title, room, mode=self.console.bidi).visual if room else ""
 
     def finish(self) -> None:
         """Clear the bar so the report starts on a clean line."""
