@@ -145,6 +145,14 @@ def test_refresh_progress_in_arabic_summary_and_failures_in_english(
     assert progress == ["جديد: جيد", "فشل: Bad"]
 
 
+def test_fetch_article_failure_reason_in_arabic(tmp_path: Path, server: FeedServer) -> None:
+    """Engine reasons (not Phrases) are matched by i18n.reasons and said in Arabic."""
+    result = akhbar("fetch-article", server.url("/bad.xml"), "--config", str(config(tmp_path)))
+    assert result.returncode == 1
+    assert result.stderr.startswith("akhbar: ") and "(HTTP 500)" in result.stderr
+    assert "الخادم" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_machine_formats_are_the_same_in_both_languages(tmp_path: Path) -> None:
     text = tmp_path / "story.txt"
     text.write_text("ارتفعت الإيرادات 12% إلى 8.3 مليار ريال في 2023", encoding="utf-8")
