@@ -91,9 +91,9 @@ class Tmux:
         subprocess.run([*self.base, "kill-server"], capture_output=True)
 
 
-@pytest.fixture
-def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """`akhbar` in tmux on a feeds.toml naming the served Arabic, English and hostile feeds."""
+def start_reader(tmp_path: Path, language: str):  # type: ignore[no-untyped-def]
+    """`akhbar` in tmux, in `language`, on a feeds.toml naming the served Arabic, English and
+    hostile feeds; returns the tmux window and the feed server."""
     server = FeedServer(
         {
             "/ar.xml": feed(feed_body("iqtisad.xml")),
@@ -103,7 +103,7 @@ def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
     ).start()
     config = tmp_path / "feeds.toml"
     config.write_text(
-        "[settings]\nrefresh_minutes = 600\n\n"
+        f'[settings]\nrefresh_minutes = 600\nlanguage = "{language}"\n\n'
         f'[[feeds]]\ntitle = "نشرة"\nurl = "{server.url("/ar.xml")}"\n\n'
         f'[[feeds]]\ntitle = "Markets"\nurl = "{server.url("/en.xml")}"\n\n'
         f'[[feeds]]\ntitle = "Hostile"\nurl = "{server.url("/hostile.xml")}"\n',
@@ -117,7 +117,28 @@ def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
         "PATH": os.environ.get("PATH", ""),
     }
     command = [sys.executable, "-m", "akhbar_tui", "--config", str(config)]
-    tmux = Tmux(tmp_path / "tmux.sock", command, env)
+    try:
+        return Tmux(tmp_path / "tmux.sock", command, env), server
+    except Exception:
+        server.stop()
+        raise
+
+
+@pytest.fixture
+def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The reader in English."""
+    tmux, server = start_reader(tmp_path, "en")
+    try:
+        yield tmux, server
+    finally:
+        tmux.kill()
+        server.stop()
+
+
+@pytest.fixture
+def arabic_reader(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The reader with `language = "ar"` in feeds.toml."""
+    tmux, server = start_reader(tmp_path, "ar")
     try:
         yield tmux, server
     finally:
@@ -161,4 +182,34 @@ def test_reader_in_a_real_terminal(reader) -> None:  # type: ignore[no-untyped-d
     assert all(p >= 0 for p in positions), body_row
     assert positions == sorted(positions, reverse=True), body_row
     assert body_row.rstrip().endswith(visual[0]), body_row
+    tmux.keys("q")
+
+
+def test_reader_in_arabic_in_a_real_terminal(arabic_reader) -> None:  # type: ignore[no-untyped-def]
+    tmux, server = arabic_reader
+    quit_label = reshaped_reversed("خروج")
+    tmux.wait_for(reshaped_reversed("سليمة"))  # "3 مصادر: سليمة 3، …": the first refresh ended
+    assert server.hits("/ar.xml") == 1, "\n".join(tmux.rows())
+    rows = tmux.wait_for(quit_label + " q")  # the Footer: label left of its key, shaped, RTL
+    footer = next(row for row in reversed(rows) if quit_label in row)
+    # Mirrored: the first key (Enter, "فتح") at the right edge, the palette's at the left.
+    assert footer.rstrip().endswith(reshaped_reversed("فتح") + " ⏎"), footer
+    assert footer.lstrip().startswith(reshaped_reversed("الأوامر") + " ^p"), footer
+    positions = [footer.find(reshaped_reversed(w)) for w in ("تحديث الكل", "مساعدة", "خروج")]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), footer
+
+    # The feeds pane is at the right edge: "الكل" (all) ends the first row, and the feed's name
+    # shows right of the pane border while the headlines fill the left.
+    rows = tmux.wait_for(reshaped_reversed("نشرة"))
+    assert rows[0].rstrip().endswith(reshaped_reversed("الكل")), rows[0]
+    feed_row = next(row for row in rows if row.rstrip().endswith(reshaped_reversed("نشرة")))
+    border = feed_row.rfind("\u258f")  # the feeds pane's border, on its left
+    assert border > 80, feed_row
+
+    # The help screen, in Arabic: the key at the right of its label.
+    tmux.keys("?")
+    rows = tmux.wait_for(reshaped_reversed("في كل مكان"))
+    quit_row = next(row for row in rows if "app.quit" in row)
+    assert quit_row.index("app.quit") < quit_row.index(quit_label) < quit_row.rindex(" q ")
+    tmux.keys("Escape")
     tmux.keys("q")
