@@ -154,6 +154,7 @@ def test_digits_apply_to_an_english_reader_too() -> None:
         "not a feed",
         "HTTP 404\nand more",
         "https://news.example/feed: the server said no",
+        "Error: connection refused",
         "فشل الاتصال",
     ],
 )

@@ -120,7 +120,7 @@ REASONS = _table(
     (r"not a web page: the server did not say what it sent", "reason.page.unlabelled"),
     (r"this article has no link to its web page", "reason.page.no_link"),
     # engine.discover: the address, then a reason of its own (only when that one is known)
-    (rf"(?P<url>\S+?): (?P<{_NESTED}>.+)", "reason.at_url"),
+    (rf"(?P<url>[A-Za-z][\w+.-]*://\S*?): (?P<{_NESTED}>.+)", "reason.at_url"),
 )
 
 
