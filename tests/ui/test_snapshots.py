@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from arabic_fixtures import engine_copy
 from reader_fixtures import loaded, reader_app, refreshed_engine
 from waiting import settled, until
 
@@ -91,10 +92,12 @@ def test_wide_english_article(snap_compare, fixed_engine) -> None:
     """120×40, the English chipmaker article open.
 
     Must show: the English title bold at the left of the article pane, the meta line
-    "Markets Daily · Markets desk · 2025-03-10 …", the body flush left, the "Guidance" heading,
-    the link marker "[1]" after "full release" and the "Links" list with
+    "Markets Daily · Markets desk · 10 March 2025, 07:30", the body flush left, the "Guidance"
+    heading, the link marker "[1]" after "full release" and the "Links" list with
     "[1] https://demo.akhbar.invalid/markets/chips/release" at the end (scroll) — the first
-    headline row is no longer marked unread after the second was opened.
+    headline row is no longer marked unread after the second was opened. The figures pane
+    groups money first ("money" on its first row only), each with its compact value ("$12.4B",
+    "$3.1B  $3.1 billion" where the span fits whole), then "percent" (31%, 8.5%, 54%).
     """
     app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=opening(1))
@@ -138,3 +141,23 @@ def test_wide_arabic_search_results(snap_compare, fixed_engine) -> None:
 
     app = reader_app(fixed_engine, now=lambda: MOMENT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_wide_arabic_interface_article(snap_compare, fixed_store, tmp_path) -> None:
+    """120×40, the Arabic interface (`language = "ar"`, `calendar = "both"`, `digits =
+    "arabic-indic"`), the Arabic interest-rate article open.
+
+    Must show, mirrored: headline rows with the age at the LEFT edge in Arabic-Indic digits and
+    Arabic letters ("١ س" read right to left: ١ then س), then the feed column, the title (Arabic
+    flush right, its first word البنك at the right end; English titles left to right right after
+    the feed column), unread "•" at the RIGHT edge; titles keep their Western digits (5.25%). The
+    meta line reads from the right: نشرة الاقتصاد · قسم الاقتصاد · ١٠ رمضان ١٤٤٦ هـ الموافق ١٠
+    مارس ٢٠٢٥ م، ٠٨:٠٠ (wrapped). The figures pane groups under Arabic names at its right edge
+    (مبلغ، نسبة، عدد، كمية، سنة), spans as written, values at its left edge in Arabic-Indic
+    digits (٥٫٢٥٪, ٣ أشهر, ٢٠٢٦). The feeds pane names الكل and المميّزة بنجمة with Arabic-Indic
+    counts in its left column. The body keeps the feed's digits.
+    """
+    settings = {"language": "ar", "calendar": "both", "digits": "arabic-indic"}
+    with engine_copy(fixed_store, tmp_path, **settings) as engine:
+        app = reader_app(engine, now=lambda: MOMENT)
+        assert snap_compare(app, terminal_size=(120, 40), run_before=opening(0))

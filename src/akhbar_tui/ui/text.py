@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 
 from akhbar_tui import bidi_layout
+from akhbar_tui.i18n import Translator
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
 
@@ -149,15 +149,11 @@ def width_of(text: str) -> int:
     return cell_len(text)
 
 
-def relative_time(when: datetime | None, now: datetime | None = None) -> str:
-    """A short age like `5m`, `3h`, `2d` or `14w`: enough to scan a list by."""
-    if when is None:
-        return ""
-    now = now or datetime.now(UTC)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    seconds = max((now - when).total_seconds(), 0)
-    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{int(seconds // size)}{unit}"
-    return "now"
+ENGLISH = Translator()
+"""The interface a widget speaks outside an `AkhbarApp` (a bare test app has no translator)."""
+
+
+def translator_of(app: object) -> Translator:
+    """The reader's translator (language, digits, calendar) of the app a widget runs in."""
+    translator = getattr(app, "translator", None)
+    return translator if isinstance(translator, Translator) else ENGLISH

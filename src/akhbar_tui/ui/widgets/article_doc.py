@@ -3,6 +3,10 @@
 `article_text` gives the body as blocks whose text is exactly the plain text figures point into;
 this module adds what the pane shows around them (title, meta line, the numbered link list) and
 says how each block is drawn (style, indentation prefix), leaving wrapping to the view.
+
+What akhbar writes around the article speaks the reader's language (a `Translator`): the date in
+the meta line (Gregorian, Hijri or both, in the reader's digits), the links heading, "untitled".
+The article's own title and text are never altered.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from akhbar_tui.i18n import Translator
 from akhbar_tui.models import Article
-from akhbar_tui.ui.text import safe
+from akhbar_tui.ui.text import ENGLISH, safe
 
 if TYPE_CHECKING:  # the parser is loaded when the first article opens, not at start
     from akhbar_tui.article_text import ArticleText
@@ -36,19 +41,37 @@ class DocBlock:
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """What the article pane shows, and the article's plain text (for copying and figures)."""
+    """What the article pane shows, and the article's plain text (for copying and figures).
+
+    `feed_title`, `country` and `tr` are what the header was built from, so the view can build it
+    again for another reader (`ArticleView.show` does when its app's translator differs).
+    """
 
     article: Article
     text: ArticleText
     blocks: tuple[DocBlock, ...]
+    feed_title: str = ""
+    country: str | None = None
+    tr: Translator = ENGLISH
 
 
-def build_doc(article: Article, text: ArticleText, feed_title: str = "") -> Doc:
-    """Header, body and links of `article` as pane blocks."""
+def build_doc(
+    article: Article,
+    text: ArticleText,
+    feed_title: str = "",
+    *,
+    tr: Translator = ENGLISH,
+    country: str | None = None,
+) -> Doc:
+    """Header, body and links of `article` as pane blocks, labelled in `tr`'s language.
+
+    `country` is the feed's (ISO 3166): it picks the Arabic month names the feed's readers use.
+    """
     fallback = article.direction
+    interface = "rtl" if tr.rtl else "ltr"
     blocks: list[DocBlock] = [
-        DocBlock(article.title or "(untitled)", fallback, "title"),
-        DocBlock(meta_line(article, feed_title), fallback, "meta"),
+        DocBlock(article.title or tr("ui.pane.article.untitled"), fallback, "title"),
+        DocBlock(meta_line(article, feed_title, tr, country), fallback, "meta"),
         DocBlock(""),
     ]
     for block in text.blocks:
@@ -69,25 +92,29 @@ def build_doc(article: Article, text: ArticleText, feed_title: str = "") -> Doc:
             )
         blocks.append(DocBlock(""))
     if text.links:
-        blocks.append(DocBlock("Links", "ltr", "heading"))
+        blocks.append(DocBlock(tr("ui.article.links_heading"), interface, "heading"))
         for link in text.links:
             blocks.append(DocBlock(f"[{link.number}] {safe(link.url)}", "ltr", "link"))
-    return Doc(article, text, tuple(blocks))
+    return Doc(article, text, tuple(blocks), feed_title, country, tr)
 
 
-LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
-"""Bidi isolates: left-to-right, first-strong, and their end (UAX #9)."""
+FSI, PDI = "\u2068", "\u2069"
+"""Bidi isolates: first-strong, and its end (UAX #9)."""
 
 
-def meta_line(article: Article, feed_title: str) -> str:
+def meta_line(
+    article: Article, feed_title: str, tr: Translator = ENGLISH, country: str | None = None
+) -> str:
     """Feed · author · date, whichever are known, each field isolated from the others.
 
-    In an Arabic line the digits of `2026-11-23 20:40` would otherwise follow the Arabic
-    letters before them and read `20:40 23-11-2026` (UAX #9 rule W2); an LRI…PDI isolate keeps
-    the date left to right, and FSI…PDI gives a name its own direction (an English author in an
-    Arabic line stays one piece).
+    Each field is an FSI…PDI isolate: it takes its own direction from its first strong letter
+    and its digits cannot join the fields around it (UAX #9 rule W2 would otherwise turn the
+    date's digits of an English line after Arabic letters around). An English author in an Arabic
+    line stays one piece; an English date (`11 March 2024, 20:40`) reads left to right in an
+    Arabic article's line, and an Arabic date (`1 رمضان 1445 هـ، 20:40`) right to left in an
+    English one — which an LRI isolate would have reversed.
     """
-    parts = [FSI + text + PDI for text in (feed_title, article.author or "") if text]
+    fields = [feed_title, article.author or ""]
     if article.published is not None:
-        parts.append(LRI + article.published.strftime("%Y-%m-%d %H:%M") + PDI)
-    return " · ".join(parts)
+        fields.append(tr.date(article.published, with_time=True, country=country))
+    return " · ".join(FSI + text + PDI for text in fields if text)

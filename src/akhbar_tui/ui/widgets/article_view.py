@@ -9,7 +9,7 @@ out again at the new width. A figure can be highlighted by its span in the artic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,10 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from akhbar_tui.bidi_layout import VisualLine
-from akhbar_tui.ui.text import Bidi, pad, paintable, styled_cells
-
-if TYPE_CHECKING:
-    from akhbar_tui.ui.widgets.article_doc import Doc
+from akhbar_tui.ui.text import Bidi, pad, paintable, styled_cells, translator_of
+from akhbar_tui.ui.widgets.article_doc import Doc, build_doc
 
 SLICE = 40
 
@@ -82,7 +80,14 @@ class ArticleView(ScrollView, can_focus=True):
         return self.doc is None or (self._next_block >= len(self.doc.blocks) and not self._partial)
 
     def show(self, doc: Doc | None) -> None:
-        """Show `doc` from its top: the first screen now, the rest right after."""
+        """Show `doc` from its top: the first screen now, the rest right after.
+
+        A doc whose header was written for another reader (built without the app's translator)
+        gets its header again in the reader's language, calendar and digits.
+        """
+        tr = translator_of(self.app)
+        if doc is not None and doc.tr != tr:
+            doc = build_doc(doc.article, doc.text, doc.feed_title, tr=tr, country=doc.country)
         self.doc = doc
         self.highlight = None
         self.matches = self.title_matches = ()
@@ -172,8 +177,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.doc is None:
             if y == 0:
                 style = base + self.get_component_rich_style("article-view--empty")
-                empty = Strip([Segment("Enter opens the highlighted headline.", style)])
-                return empty.adjust_cell_length(width, base)
+                hint = self.bidi.fit(translator_of(self.app)("ui.article.empty"), width)
+                text = pad(hint.text, hint.cells, width, right=hint.rtl)
+                return Strip([Segment(text, style)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         if index >= len(self.lines):
             return Strip.blank(width, base)

@@ -1,7 +1,13 @@
-"""The key-figures pane: each figure of the open article with its kind and value.
+"""The key-figures pane: the open article's figures grouped by kind, each with its value.
 
-Choosing one posts `VirtualList.Selected`; the screen then scrolls the article to the figure's
-span and highlights it.
+Rows are grouped (money, percent, count, quantity, year, date, other) and keep reading order
+inside a group; a group's name, in the reader's language, heads its first row. Each row shows the
+figure as written (its span, shaped and ordered by `Bidi`) and its compact value in the reader's
+language and digits (`$80B` / `80 مليار دولار`, see `figure_values`). In the Arabic interface a
+row mirrors: the group name at the right edge, the value at the left.
+
+Choosing one posts `VirtualList.Selected` with the row index, which is the index into
+`figures` (the grouped list); the screen then scrolls the article to the figure's span.
 """
 
 from __future__ import annotations
@@ -14,23 +20,13 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from akhbar_tui.models import Figure
-from akhbar_tui.ui.text import Bidi
+from akhbar_tui.ui.text import Bidi, pad, translator_of
+from akhbar_tui.ui.widgets.figure_values import KIND_ORDER, grouped, value_text
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 
-def value_text(figure: Figure) -> str:
-    """The figure's value as a short string (`12,400,000,000 USD`, `45 %`, `2026`)."""
-    value = figure.value
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and figure.kind not in ("year", "date"):
-        value = f"{value:,.10g}" if isinstance(value, float) else f"{value:,}"
-    unit = f" {figure.unit}" if figure.unit else ""
-    return f"{value}{unit}"
-
-
 class FiguresList(VirtualList):
-    """One row per figure: kind, the span as written, its value."""
+    """One row per figure: group name (first row of a group), the span as written, its value."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Show", id="open"),
@@ -46,42 +42,71 @@ class FiguresList(VirtualList):
         super().__init__(id=id)
         self.bidi = bidi
         self.figures: list[Figure] = []
-        self.empty_text = "No article open."
+        self.empty_text: str | None = None
+        """What the pane says with no figures (logical text); None: no article is open."""
 
-    def set_figures(self, figures: list[Figure], empty_text: str) -> None:
-        """Show `figures` (or `empty_text` when there are none)."""
-        self.figures = figures
+    def set_figures(self, figures: list[Figure], empty_text: str | None = None) -> None:
+        """Show `figures` grouped by kind (or `empty_text`, already translated, when none)."""
+        self.figures = grouped(figures)
         self.empty_text = empty_text
-        self.set_count(len(figures), keep_cursor=0)
+        self.set_count(len(self.figures), keep_cursor=0)
 
     def render_line(self, y: int) -> Strip:
         """The empty state on the first row when there is nothing to list."""
         if not self.figures and y == 0:
             width = self.scrollable_content_region.width
+            tr = translator_of(self.app)
             style = self.rich_style + self.get_component_rich_style("figures-list--empty")
-            text = self.bidi.fit(self.empty_text, width)
-            return Strip([Segment(text.text, style)]).adjust_cell_length(width, self.rich_style)
+            text = self.bidi.fit(self.empty_text or tr("ui.figures.no_article"), width)
+            row = pad(text.text, text.cells, width, right=text.rtl)
+            return Strip([Segment(row, style)]).adjust_cell_length(width, self.rich_style)
         return super().render_line(y)
 
+    def _kind_width(self) -> int:
+        """Cells of the group-name column: the longest name in this language, and a space."""
+        tr = translator_of(self.app)
+        names = (self.bidi.fit(tr(f"ui.figure_kind.{kind}"), 40).cells for kind in KIND_ORDER)
+        return max(names) + 1
+
     def render_row(self, index: int, width: int, style: Style) -> Strip:
-        """`kind  span  value`: the span shaped and ordered first, the value in what is left."""
+        """`kind  value  span`, mirrored in an RTL interface.
+
+        The compact value is what a reader scans for (`$80B`), so it comes right after the group
+        name; the span as the article wrote it follows when it fits whole. Neither is ever cut:
+        `500 ألف ريال` cut to `50…` would read as another number. A value that says no more
+        than the span (`31%`) is left out.
+        """
         figure = self.figures[index]
-        kind = figure.kind.ljust(9)
-        span = self.bidi.fit(figure.span, max(width - len(kind), 1))
-        value = value_text(figure)
-        room = width - len(kind) - span.cells - 2
-        segments = [
-            Segment(
-                kind, style + self.get_component_rich_style("figures-list--kind", partial=True)
-            ),
-            Segment(span.text, style),
+        tr = translator_of(self.app)
+        rtl = tr.rtl
+        kind_width = min(self._kind_width(), max(width // 3, 1))
+        heads_group = index == 0 or self.figures[index - 1].kind != figure.kind
+        kind_style = style + self.get_component_rich_style("figures-list--kind", partial=True)
+        value_style = style + self.get_component_rich_style("figures-list--value", partial=True)
+        kind = self.bidi.fit(tr(f"ui.figure_kind.{figure.kind}"), kind_width - 1)
+        kind_text = pad(kind.text, kind.cells, kind_width - 1, right=rtl) if heads_group else ""
+        room = max(width - kind_width, 1)
+        value = value_text(figure, tr)
+        shown = None
+        if value and value != figure.span:
+            shown = self.bidi.fit(value, room, "auto" if rtl else "ltr")
+        span_room = room - (shown.cells + 2 if shown is not None else 0)
+        span = self.bidi.fit(figure.span, max(span_room, 1))
+        if shown is not None and span.line is not None and span.line.end < len(figure.span):
+            span = None  # cut short: the value alone says it
+        kind_text = kind_text or " " * (kind_width - 1)
+        parts = [
+            (f.text, f.cells, st)
+            for f, st in ((shown, value_style), (span, style))
+            if f is not None
         ]
-        if value and value != figure.span and room > 1:
-            shown = self.bidi.fit(value, room, "ltr")
-            segments.append(
-                Segment(
-                    "  " + shown.text,
-                    style + self.get_component_rich_style("figures-list--value", partial=True),
-                )
-            )
+        if not rtl:
+            segments = [Segment(kind_text + " ", kind_style)]
+            segments += [Segment(("  " if n else "") + t, st) for n, (t, _, st) in enumerate(parts)]
+            return Strip(segments)
+        used = sum(cells for _, cells, _ in parts) + 2 * max(len(parts) - 1, 0)
+        segments = [Segment(" " * max(room - used, 0), style)]
+        for n, (text, _, part_style) in reversed(list(enumerate(parts))):
+            segments.append(Segment(text + ("  " if n else ""), part_style))
+        segments.append(Segment(" " + kind_text, kind_style))
         return Strip(segments)

@@ -1,5 +1,12 @@
 """The headline list: a virtual list whose rows are fetched from the engine a page at a time.
 
+A row is `mark title feed age` (or `mark title snippet age` for a search result); in an Arabic
+interface it mirrors to `age feed title mark`, the age at the left edge and the marks at the
+right. A title aligns to its own start in both: an Arabic title flush right, an English one flush
+left in its cell range (its first word is where the eye starts reading it). The feed column
+follows the interface (flush left in English, flush right in Arabic). Ages are the translator's
+compact form (`5m` / `5 د`) in the reader's digits; titles are painted as the feed wrote them.
+
 The widget never calls the engine: when a row it must paint is not loaded it posts `WantPage`,
 and the screen's worker answers with `put_page`. A generation number ties every page to the query
 it was asked for, so a late answer for an old query is dropped instead of painted.
@@ -24,7 +31,7 @@ from akhbar_tui.ui.text import (
     around_first_match,
     fitted_segments,
     pad,
-    relative_time,
+    translator_of,
 )
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
@@ -123,9 +130,10 @@ class HeadlineList(VirtualList):
         """Say why the list is empty and what to do, once the count is known (a reset ran)."""
         if self.generation == 0:
             return ""
+        tr = translator_of(self.app)
         if self.hits is not None:
-            return "Nothing matched."
-        return "No articles here yet. R refreshes every feed; `akhbar --demo` shows sample feeds."
+            return tr("ui.pane.headlines.no_match")
+        return tr("ui.pane.headlines.empty")
 
     def snapshot(self) -> ListState:
         """The list as it is now, to come back to."""
@@ -194,62 +202,72 @@ class HeadlineList(VirtualList):
             for offset, row in enumerate(rows)
         )
 
+    def _age(self, headline: Headline) -> Fitted:
+        """The compact age (`5m` / `5 د`) in the reader's language and digits, ordered."""
+        tr = translator_of(self.app)
+        age = tr.age(headline.published, self._now)
+        return self.bidi.fit(age, 8, "rtl" if tr.rtl else "ltr")
+
+    def _mark(self, headline: Headline, rtl: bool) -> str:
+        """Two cells: a star, an unread dot, or blank; the mark sits against the row's edge."""
+        mark = "★" if headline.starred else ("•" if not headline.read else " ")
+        return " " + mark if rtl else mark + " "
+
     def render_row(self, index: int, width: int, style: Style) -> Strip:
-        """Mark, title (flush right when RTL), feed and age, fitted to `width`."""
+        """Mark, title (aligned to its own start), feed and age, fitted to `width`; mirrored
+        in a right-to-left interface."""
         headline = self.headline_at(index)
+        meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
         if headline is None:
             self._ask(index // PAGE)
-            return Strip(
-                [
-                    Segment(
-                        "…",
-                        style + self.get_component_rich_style("headline-list--meta", partial=True),
-                    )
-                ]
-            )
+            return Strip([Segment("…", meta_style)])
         if self.hits is not None and headline.id in self.hits:
             return self._hit_row(self.hits[headline.id], headline, width, style)
-        meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
+        rtl = translator_of(self.app).rtl
         weight = "headline-list--read" if headline.read else "headline-list--unread"
         title_style = style + self.get_component_rich_style(weight, partial=True)
-        age = relative_time(headline.published, self._now).rjust(4)
+        age = self._age(headline)
+        age_width = max(age.cells, 4)
         feed_width = min(18, width // 5) if width >= 60 else 0
-        title_width = max(width - 2 - len(age) - 1 - (feed_width + 1 if feed_width else 0), 1)
-        mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
+        title_width = max(width - 2 - age_width - 1 - (feed_width + 1 if feed_width else 0), 1)
         mark_style = style + self.get_component_rich_style("headline-list--star", partial=True)
         title, feed = self._fit(headline, title_width, feed_width)
-        segments = [
-            Segment(mark, mark_style if headline.starred else title_style),
-            Segment(pad(title.text, title.cells, title_width, right=title.rtl), title_style),
-        ]
+        mark = Segment(self._mark(headline, rtl), mark_style if headline.starred else title_style)
+        parts = [[Segment(pad(title.text, title.cells, title_width, right=title.rtl), title_style)]]
         if feed is not None:
-            segments.append(
-                Segment(" " + pad(feed.text, feed.cells, feed_width, right=False), meta_style)
-            )
-        segments.append(Segment(" " + age, meta_style))
-        return Strip(segments)
+            feed_text = pad(feed.text, feed.cells, feed_width, right=rtl)
+            parts.append([Segment(" " + feed_text, meta_style)])
+        parts.append(
+            [Segment(" " + pad(age.text, age.cells, age_width, right=not rtl), meta_style)]
+        )
+        return _row(mark, parts, rtl)
 
     def _hit_row(self, hit: SearchHit, headline: Headline, width: int, style: Style) -> Strip:
-        """Mark, title and snippet with the matched words marked, and the age."""
+        """Mark, title and snippet with the matched words marked, and the age (mirrored in a
+        right-to-left interface)."""
+        rtl = translator_of(self.app).rtl
         meta_style = style + self.get_component_rich_style("headline-list--meta", partial=True)
         weight = "headline-list--read" if headline.read else "headline-list--unread"
         title_style = style + self.get_component_rich_style(weight, partial=True)
         mark_style = self.get_component_rich_style("headline-list--match", partial=True)
-        age = relative_time(headline.published, self._now).rjust(4)
-        room = max(width - 2 - len(age) - 1, 2)
+        age = self._age(headline)
+        age_width = max(age.cells, 4)
+        room = max(width - 2 - age_width - 1, 2)
         snippet_width = room // 2 if width >= 60 else 0
         title_width = max(room - (snippet_width + 1 if snippet_width else 0), 1)
         title, snippet, snippet_spans = self._fit_hit(hit, title_width, snippet_width)
-        mark = "★ " if headline.starred else ("• " if not headline.read else "  ")
-        segments = [Segment(mark, title_style)]
-        segments += fitted_segments(title, title_width, title_style, hit.title_matches, mark_style)
+        parts = [fitted_segments(title, title_width, title_style, hit.title_matches, mark_style)]
         if snippet is not None:
-            segments.append(Segment(" ", meta_style))
-            segments += fitted_segments(
-                snippet, snippet_width, meta_style, snippet_spans, mark_style
+            parts.append(
+                [
+                    Segment(" ", meta_style),
+                    *fitted_segments(snippet, snippet_width, meta_style, snippet_spans, mark_style),
+                ]
             )
-        segments.append(Segment(" " + age, meta_style))
-        return Strip(segments)
+        parts.append(
+            [Segment(" " + pad(age.text, age.cells, age_width, right=not rtl), meta_style)]
+        )
+        return _row(Segment(self._mark(headline, rtl), title_style), parts, rtl)
 
     def _fit_hit(
         self, hit: SearchHit, title_width: int, snippet_width: int
@@ -288,3 +306,20 @@ class HeadlineList(VirtualList):
         if page not in self._asked:
             self._asked.add(page)
             self.post_message(self.WantPage(self.generation, page))
+
+
+def _row(mark: Segment, parts: list[list[Segment]], rtl: bool) -> Strip:
+    """The mark and the columns (each but the first led by a separating space), left to right,
+    or mirrored: columns in reverse order, each separator moved to its column's other side."""
+    if not rtl:
+        return Strip([mark, *(seg for part in parts for seg in part)])
+    return Strip([*(seg for part in reversed(parts) for seg in _flip(part)), mark])
+
+
+def _flip(part: list[Segment]) -> list[Segment]:
+    """A column whose leading separator space moves to its other side (the row is mirrored)."""
+    if part and part[0].text.startswith(" "):
+        first = part[0]
+        rest = [Segment(first.text[1:], first.style), *part[1:]] if first.text[1:] else part[1:]
+        return [*rest, Segment(" ", first.style)]
+    return part

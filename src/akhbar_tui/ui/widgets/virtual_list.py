@@ -25,6 +25,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from akhbar_tui.ui.text import Bidi, pad
+
 
 class VirtualList(ScrollView, can_focus=True):
     """A scrollable list of `count` rows with a cursor; subclasses paint rows."""
@@ -73,6 +75,8 @@ class VirtualList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._count = 0
+        self.bidi = Bidi()
+        """Shapes and orders what the rows paint (subclasses are given the app's)."""
 
     @property
     def count(self) -> int:
@@ -93,7 +97,8 @@ class VirtualList(ScrollView, can_focus=True):
         raise NotImplementedError
 
     def empty_hint(self) -> str:
-        """What the first row says when the list has no rows (subclasses say what to do)."""
+        """What the first row says when the list has no rows (subclasses say what to do), in
+        logical order: it is shaped and ordered here, flush right when it reads right to left."""
         return ""
 
     def render_line(self, y: int) -> Strip:
@@ -105,7 +110,9 @@ class VirtualList(ScrollView, can_focus=True):
             hint = self.empty_hint() if self._count == 0 and index == 0 else ""
             if hint:
                 style = base + self.get_component_rich_style("virtual-list--empty")
-                return Strip([Segment(hint, style)]).adjust_cell_length(width, base)
+                fitted = self.bidi.fit(hint, width)
+                text = pad(fitted.text, fitted.cells, width, right=fitted.rtl)
+                return Strip([Segment(text, style)]).adjust_cell_length(width, base)
             return Strip([Segment(" " * width, base)], width)
         style = base
         if index == self.cursor:
