@@ -163,7 +163,8 @@ async def test_the_add_feed_dialog_is_arabic(arabic: Engine) -> None:
         await pilot.press(*"ftp://x", "enter")
         await until(pilot, lambda: bool(app._notifications), "a notification")
         message = list(app._notifications)[-1].message
-        assert rtl("يبدأ عنوان المصدر بـ http:// أو https://.") in message
+        # The URL prefixes stay whole, left to right, inside the Arabic sentence.
+        assert message == "." + "https:// " + rtl("أو") + " http:// " + rtl("يبدأ عنوان المصدر بـ")
 
 
 async def test_the_remove_dialog_names_the_feed_in_an_arabic_question(arabic: Engine) -> None:
@@ -189,6 +190,18 @@ async def test_notifications_are_arabic(arabic: Engine) -> None:
         notification = list(app._notifications)[-1]
         assert notification.message == rtl("لا مقال مفتوح.")
         assert notification.markup is False
+
+
+async def test_a_feed_name_keeps_its_own_order_in_an_arabic_notification(arabic: Engine) -> None:
+    app = reader_app(arabic)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        app.say("ui.notify.feed_removed", name="Markets Daily!")
+        await until(pilot, lambda: bool(app._notifications), "a notification")
+        notification = list(app._notifications)[-1]
+        # "حُذف Markets Daily!." : the English name whole, its "!" kept at its end.
+        assert notification.message == ".Markets Daily! " + rtl("حُذف")
+        assert "\u200b" not in notification.message and "\u2068" not in notification.message
 
 
 async def test_the_help_screen_is_mirrored_arabic(arabic: Engine) -> None:

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -152,6 +153,12 @@ class AkhbarApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         """Textual's palette commands (theme, quit, keys…) in the reader's language."""
         yield from system_commands(self, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, its search prompt in the reader's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.label("ui.palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the base of the stack: dialogs come and go above it."""

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from akhbar_tui.i18n import Translator
-from akhbar_tui.ui.text import Bidi, pad, width_of
+from akhbar_tui.ui.text import Bidi, pad, paintable, width_of
 
 # One binding id used by widgets that mean different things by it: Enter "shows" a feed or a
 # figure and "opens" a headline. The English description in the source tells them apart.
@@ -81,5 +81,8 @@ def toast_text(text: str, translator: Translator, bidi: Bidi, width: int = TOAST
     if not lines:
         return ""
     widest = max(line.cells for line in lines)
-    rows = [pad(line.visual, width_of(line.visual), widest, right=line.rtl) for line in lines]
+    visuals = [paintable(line.visual) for line in lines]
+    rows = [
+        pad(v, width_of(v), widest, right=line.rtl) for v, line in zip(visuals, lines, strict=True)
+    ]
     return "\n".join(row.rstrip() if not translator.rtl else row for row in rows)

@@ -1,4 +1,9 @@
-"""Arabic messages of the reader, one for each id of `en_ui.py` (conventions: see `ar.py`)."""
+"""Arabic messages of the reader, one for each id of `en_ui.py` (conventions: see `ar.py`).
+
+Text of another direction inside an Arabic sentence is isolated: a feed's name or a server's
+error between FSI (U+2068) and PDI (U+2069), URL prefixes between LRI (U+2066) and PDI, so that
+`https://` keeps its slashes after its letters and a name ending in punctuation keeps it.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,7 @@ MESSAGES: dict[str, Message] = {
     "ui.help.group.lists": "القوائم (المصادر، العناوين، الأرقام)",
     "ui.help.group.article": "المقال",
     # ── command palette ────────────────────────────────────────────────────────────────────
+    "ui.palette.placeholder": "ابحث عن أمر…",
     "ui.palette.refresh_all": "تحديث كل المصادر",
     "ui.palette.refresh_all.help": "اجلب كل المصادر المفعّلة الآن",
     "ui.palette.refresh_feed": "تحديث هذا المصدر",
@@ -97,7 +103,7 @@ MESSAGES: dict[str, Message] = {
     "ui.dialog.cancel": "إلغاء",
     "ui.dialog.yes": "نعم",
     "ui.dialog.no": "لا",
-    "ui.dialog.remove_feed.question": "حذف {title}؟",
+    "ui.dialog.remove_feed.question": "حذف \u2068{title}\u2069؟",
     "ui.dialog.links.title": "الروابط — اكتب رقمًا، وEnter يفتحه",
     "ui.dialog.links.placeholder": "الرقم",
     "ui.dialog.search.title": "بحث",
@@ -107,7 +113,7 @@ MESSAGES: dict[str, Message] = {
     "ui.notify.bidi_mode": "وضع الاتجاه: {mode}",
     "ui.notify.refresh_running": "هناك تحديث جارٍ بالفعل.",
     "ui.notify.refresh_failed": "فشل التحديث",
-    "ui.notify.refresh_failed_because": "فشل التحديث: {reason}",
+    "ui.notify.refresh_failed_because": "فشل التحديث: \u2068{reason}\u2069",
     "ui.notify.feeds_failed": {
         "zero": "لم يفشل أي مصدر.",
         "one": "فشل مصدر واحد؛ حدّده في لوحة المصادر لتعرف السبب.",
@@ -116,7 +122,7 @@ MESSAGES: dict[str, Message] = {
         "many": "فشل {count} مصدرًا؛ حدّد أحدها في لوحة المصادر لتعرف السبب.",
         "other": "فشل {count} مصدر؛ حدّد أحدها في لوحة المصادر لتعرف السبب.",
     },
-    "ui.notify.bad_feed_url": "يبدأ عنوان المصدر بـ http:// أو https://.",
+    "ui.notify.bad_feed_url": "يبدأ عنوان المصدر بـ \u2066http://\u2069 أو \u2066https://\u2069.",
     "ui.notify.no_such_link": "لا رابط بهذا الرقم.",
     "ui.notify.open_article_first": "افتح مقالًا أولًا.",
     "ui.notify.no_link": "لا رابط لهذا المقال.",
@@ -131,34 +137,34 @@ MESSAGES: dict[str, Message] = {
         "many": "عُلِّم {count} مقالًا مقروءًا.",
         "other": "عُلِّم {count} مقال مقروءًا.",
     },
-    "ui.notify.unsafe_link": "لن يُفتح رابط من نوع {scheme}:.",
+    "ui.notify.unsafe_link": "لن يُفتح رابط من نوع \u2066{scheme}:\u2069.",
     "ui.notify.no_links": "لا روابط في هذا المقال.",
     "ui.notify.link_copied": "نُسخ الرابط.",
     "ui.notify.no_article_open": "لا مقال مفتوح.",
     "ui.notify.text_copied": "نُسخ نص المقال.",
-    "ui.notify.feed_added": "أُضيف {name}.",
+    "ui.notify.feed_added": "أُضيف \u2068{name}\u2069.",
     "ui.notify.highlight_feed_to_remove": "حدّد مصدرًا لحذفه.",
-    "ui.notify.feed_removed": "حُذف {name}.",
+    "ui.notify.feed_removed": "حُذف \u2068{name}\u2069.",
     # ── errors from the engine, one sentence per task ──────────────────────────────────────
-    "ui.error.saving_setting": "خطأ في حفظ {key}: {error}",
-    "ui.error.reading_feeds": "خطأ في قراءة المصادر: {error}",
-    "ui.error.reading_headlines": "خطأ في قراءة العناوين: {error}",
-    "ui.error.opening_article": "خطأ في فتح المقال: {error}",
-    "ui.error.fetching_full_article": "خطأ في جلب المقال الكامل: {error}",
-    "ui.error.indexing_full_article": "خطأ في فهرسة المقال الكامل: {error}",
-    "ui.error.searching": "خطأ في البحث: {error}",
-    "ui.error.search_index": "خطأ في تحديث فهرس البحث: {error}",
-    "ui.error.marking_results_read": "خطأ في تعليم النتائج مقروءة: {error}",
-    "ui.error.finding_next_unread": "خطأ في إيجاد غير المقروء التالي: {error}",
-    "ui.error.saving_change": "خطأ في حفظ التغيير: {error}",
-    "ui.error.marking_feed_read": "خطأ في تعليم المصدر مقروءًا: {error}",
-    "ui.error.adding_feed": "خطأ في إضافة المصدر: {error}",
-    "ui.error.removing_feed": "خطأ في حذف المصدر: {error}",
+    "ui.error.saving_setting": "خطأ في حفظ {key}: \u2068{error}\u2069",
+    "ui.error.reading_feeds": "خطأ في قراءة المصادر: \u2068{error}\u2069",
+    "ui.error.reading_headlines": "خطأ في قراءة العناوين: \u2068{error}\u2069",
+    "ui.error.opening_article": "خطأ في فتح المقال: \u2068{error}\u2069",
+    "ui.error.fetching_full_article": "خطأ في جلب المقال الكامل: \u2068{error}\u2069",
+    "ui.error.indexing_full_article": "خطأ في فهرسة المقال الكامل: \u2068{error}\u2069",
+    "ui.error.searching": "خطأ في البحث: \u2068{error}\u2069",
+    "ui.error.search_index": "خطأ في تحديث فهرس البحث: \u2068{error}\u2069",
+    "ui.error.marking_results_read": "خطأ في تعليم النتائج مقروءة: \u2068{error}\u2069",
+    "ui.error.finding_next_unread": "خطأ في إيجاد غير المقروء التالي: \u2068{error}\u2069",
+    "ui.error.saving_change": "خطأ في حفظ التغيير: \u2068{error}\u2069",
+    "ui.error.marking_feed_read": "خطأ في تعليم المصدر مقروءًا: \u2068{error}\u2069",
+    "ui.error.adding_feed": "خطأ في إضافة المصدر: \u2068{error}\u2069",
+    "ui.error.removing_feed": "خطأ في حذف المصدر: \u2068{error}\u2069",
     # ── status line and panes ──────────────────────────────────────────────────────────────
     "ui.status.unread_only": "{view} · غير المقروء فقط",
     "ui.status.refreshing": "جارٍ التحديث {done}/{total}",
     "ui.status.refreshed": "حُدِّث {age}",
-    "ui.status.failed": "فشل: {reason}",
+    "ui.status.failed": "فشل: \u2068{reason}\u2069",
     "ui.status.fetching_full_article": "جارٍ جلب المقال الكامل…",
     "ui.status.searching": "جارٍ البحث…",
     "ui.status.search": "بحث: {query}",

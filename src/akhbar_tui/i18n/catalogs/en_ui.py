@@ -55,6 +55,7 @@ MESSAGES: dict[str, Message] = {
     "ui.help.group.lists": "Lists (feeds, headlines, figures)",
     "ui.help.group.article": "Article",
     # ── command palette ────────────────────────────────────────────────────────────────────
+    "ui.palette.placeholder": "Search for commands…",
     "ui.palette.refresh_all": "Refresh all feeds",
     "ui.palette.refresh_all.help": "Fetch every enabled feed now",
     "ui.palette.refresh_feed": "Refresh this feed",
