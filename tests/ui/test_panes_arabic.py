@@ -20,6 +20,7 @@ from waiting import settled, until
 
 from akhbar_tui.engine import Engine
 from akhbar_tui.ui.app import AkhbarApp
+from akhbar_tui.ui.screens.dialogs import SearchDialog
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
 MOMENT = datetime(2024, 3, 11, 21, 40, tzinfo=UTC)
@@ -134,8 +135,10 @@ async def test_figures_pane_groups_under_arabic_names_with_arabic_indic_values(a
         assert figure.span == "5.25%"
         # Right to left: the group name, the value in the reader's digits, then the span as the
         # article wrote it (at the left).
-        assert re.search("٥٫٢٥٪ +" + app.bidi.visual("نسبة") + "$", rows[percent])
-        assert rows[percent].lstrip().startswith("5.25%  ٥٫٢٥٪")
+        value = app.bidi.visual("٥٫٢٥٪", direction="rtl")
+        assert value == "٪٥٫٢٥"  # the percent sign after the number, read right to left
+        assert re.search(value + " +" + app.bidi.visual("نسبة") + "$", rows[percent])
+        assert rows[percent].lstrip().startswith("5.25%  " + value)
         assert figure.span in rows[percent]  # the span as the article wrote it
 
 
@@ -166,3 +169,39 @@ async def test_english_interface_keeps_its_columns_and_digits(store, tmp_path) -
             feeds = app.main.feeds
             assert feeds.entries[0].label == "All"
             assert rows_of(feeds, 1)[0].startswith(" All")
+
+
+async def test_before_an_article_opens_the_panes_say_so_in_arabic_flush_right(arabic) -> None:
+    app = reader_app(arabic, now=lambda: MOMENT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        article = "".join(seg.text for seg in app.main.article_view.render_line(0))
+        # An Arabic sentence that starts with a key name still reads right to left.
+        sentence = app.bidi.visual("Enter يفتح العنوان المحدد.", direction="rtl")
+        assert sentence.endswith(" Enter") and article.endswith(sentence)
+        assert article.startswith(" ")
+        figures = rows_of(app.main.figures_list, 1)[0]
+        assert figures.endswith(app.bidi.visual("لا مقال مفتوح.", direction="rtl"))
+
+
+async def test_search_results_mirror_with_the_snippet_between_age_and_title(arabic) -> None:
+    arabic.update_search_index()
+    app = reader_app(arabic, now=lambda: MOMENT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchDialog), "search dialog")
+        await pilot.press(*"مليار", "enter")
+        await until(pilot, lambda: app.main.search_query == "مليار", "search results")
+        await settled(pilot)
+        headlines = app.main.headlines
+        rows = rows_of(headlines, headlines.count)
+        assert headlines.count >= 2
+        for index, row in enumerate(rows):
+            hit = headlines.headline_at(index)
+            age = app.translator.age(hit.published, MOMENT)
+            assert INDIC.search(age)
+            assert row.startswith(app.bidi.visual(age, direction="rtl"))  # the age at the left
+            assert row[-1] in "•★ " and row[-2] == " "  # the mark at the right edge
+            first_word = app.bidi.visual(hit.title.split()[0])
+            assert row[:-2].rstrip().endswith(first_word), row  # the title from the right

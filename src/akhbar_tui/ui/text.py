@@ -49,16 +49,19 @@ class Bidi:
     def __init__(self, mode: str = "app") -> None:
         self.mode = mode
 
-    def fit(self, text: str, width: int, direction: str = "auto") -> Fitted:
+    def fit(self, text: str, width: int, direction: str = "auto", fallback: str = "ltr") -> Fitted:
         """`text` truncated to `width` cells in logical order, then ordered for display.
 
         Truncating first keeps an Arabic title's beginning (its right end) on screen; a stock
-        widget cropping a visual string would keep its end instead.
+        widget cropping a visual string would keep its end instead. `fallback` is the direction
+        of a text with no letter to decide by (`١٢٪` reads right to left in an Arabic row).
         """
         text = safe(text)
         if width <= 0 or not text:
             return Fitted("", 0, False)
-        line = bidi_layout.truncate(text, width, direction=_direction(direction), mode=self.mode)
+        line = bidi_layout.truncate(
+            text, width, direction=_direction(direction), fallback=fallback, mode=self.mode
+        )
         return Fitted(paintable(line.visual), line.cells, line.rtl, line)
 
     def lines(
@@ -157,3 +160,9 @@ def translator_of(app: object) -> Translator:
     """The reader's translator (language, digits, calendar) of the app a widget runs in."""
     translator = getattr(app, "translator", None)
     return translator if isinstance(translator, Translator) else ENGLISH
+
+
+def interface_direction(tr: Translator) -> str:
+    """The direction akhbar's own labels are laid out in: the interface's, never guessed from
+    the first letter (`Enter يفتح العنوان المحدد.` is an Arabic sentence that starts in Latin)."""
+    return "rtl" if tr.rtl else "ltr"

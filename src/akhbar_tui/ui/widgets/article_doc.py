@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from akhbar_tui.i18n import Translator
 from akhbar_tui.models import Article
-from akhbar_tui.ui.text import ENGLISH, safe
+from akhbar_tui.ui.text import ENGLISH, interface_direction, safe
 
 if TYPE_CHECKING:  # the parser is loaded when the first article opens, not at start
     from akhbar_tui.article_text import ArticleText
@@ -68,7 +68,7 @@ def build_doc(
     `country` is the feed's (ISO 3166): it picks the Arabic month names the feed's readers use.
     """
     fallback = article.direction
-    interface = "rtl" if tr.rtl else "ltr"
+    interface = interface_direction(tr)
     blocks: list[DocBlock] = [
         DocBlock(article.title or tr("ui.pane.article.untitled"), fallback, "title"),
         DocBlock(meta_line(article, feed_title, tr, country), fallback, "meta"),

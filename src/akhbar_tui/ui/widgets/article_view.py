@@ -19,7 +19,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from akhbar_tui.bidi_layout import VisualLine
-from akhbar_tui.ui.text import Bidi, pad, paintable, styled_cells, translator_of
+from akhbar_tui.ui.text import (
+    Bidi,
+    interface_direction,
+    pad,
+    paintable,
+    styled_cells,
+    translator_of,
+)
 from akhbar_tui.ui.widgets.article_doc import Doc, build_doc
 
 SLICE = 40
@@ -177,7 +184,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.doc is None:
             if y == 0:
                 style = base + self.get_component_rich_style("article-view--empty")
-                hint = self.bidi.fit(translator_of(self.app)("ui.article.empty"), width)
+                tr = translator_of(self.app)
+                hint = self.bidi.fit(tr("ui.article.empty"), width, interface_direction(tr))
                 text = pad(hint.text, hint.cells, width, right=hint.rtl)
                 return Strip([Segment(text, style)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from akhbar_tui.models import Figure
-from akhbar_tui.ui.text import Bidi, pad, translator_of
+from akhbar_tui.ui.text import Bidi, interface_direction, pad, translator_of
 from akhbar_tui.ui.widgets.figure_values import KIND_ORDER, grouped, value_text
 from akhbar_tui.ui.widgets.virtual_list import VirtualList
 
@@ -57,7 +58,8 @@ class FiguresList(VirtualList):
             width = self.scrollable_content_region.width
             tr = translator_of(self.app)
             style = self.rich_style + self.get_component_rich_style("figures-list--empty")
-            text = self.bidi.fit(self.empty_text or tr("ui.figures.no_article"), width)
+            empty = self.empty_text or tr("ui.figures.no_article")
+            text = self.bidi.fit(empty, width, interface_direction(tr))
             row = pad(text.text, text.cells, width, right=text.rtl)
             return Strip([Segment(row, style)]).adjust_cell_length(width, self.rich_style)
         return super().render_line(y)
@@ -65,7 +67,7 @@ class FiguresList(VirtualList):
     def _kind_width(self) -> int:
         """Cells of the group-name column: the longest name in this language, and a space."""
         tr = translator_of(self.app)
-        names = (self.bidi.fit(tr(f"ui.figure_kind.{kind}"), 40).cells for kind in KIND_ORDER)
+        names = (cell_len(tr(f"ui.figure_kind.{kind}")) for kind in KIND_ORDER)
         return max(names) + 1
 
     def render_row(self, index: int, width: int, style: Style) -> Strip:
@@ -83,15 +85,16 @@ class FiguresList(VirtualList):
         heads_group = index == 0 or self.figures[index - 1].kind != figure.kind
         kind_style = style + self.get_component_rich_style("figures-list--kind", partial=True)
         value_style = style + self.get_component_rich_style("figures-list--value", partial=True)
-        kind = self.bidi.fit(tr(f"ui.figure_kind.{figure.kind}"), kind_width - 1)
+        direction = interface_direction(tr)
+        kind = self.bidi.fit(tr(f"ui.figure_kind.{figure.kind}"), kind_width - 1, direction)
         kind_text = pad(kind.text, kind.cells, kind_width - 1, right=rtl) if heads_group else ""
         room = max(width - kind_width, 1)
         value = value_text(figure, tr)
         shown = None
         if value and value != figure.span:
-            shown = self.bidi.fit(value, room, "auto" if rtl else "ltr")
+            shown = self.bidi.fit(value, room, direction)
         span_room = room - (shown.cells + 2 if shown is not None else 0)
-        span = self.bidi.fit(figure.span, max(span_room, 1))
+        span = self.bidi.fit(figure.span, max(span_room, 1), fallback=direction)
         if shown is not None and span.line is not None and span.line.end < len(figure.span):
             span = None  # cut short: the value alone says it
         kind_text = kind_text or " " * (kind_width - 1)

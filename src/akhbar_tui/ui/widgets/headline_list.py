@@ -30,6 +30,7 @@ from akhbar_tui.ui.text import (
     Fitted,
     around_first_match,
     fitted_segments,
+    interface_direction,
     pad,
     translator_of,
 )
@@ -206,7 +207,7 @@ class HeadlineList(VirtualList):
         """The compact age (`5m` / `5 د`) in the reader's language and digits, ordered."""
         tr = translator_of(self.app)
         age = tr.age(headline.published, self._now)
-        return self.bidi.fit(age, 8, "rtl" if tr.rtl else "ltr")
+        return self.bidi.fit(age, 8, interface_direction(tr))
 
     def _mark(self, headline: Headline, rtl: bool) -> str:
         """Two cells: a star, an unread dot, or blank; the mark sits against the row's edge."""

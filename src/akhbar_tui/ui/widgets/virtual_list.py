@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from akhbar_tui.ui.text import Bidi, pad
+from akhbar_tui.ui.text import Bidi, interface_direction, pad, translator_of
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -110,7 +110,7 @@ class VirtualList(ScrollView, can_focus=True):
             hint = self.empty_hint() if self._count == 0 and index == 0 else ""
             if hint:
                 style = base + self.get_component_rich_style("virtual-list--empty")
-                fitted = self.bidi.fit(hint, width)
+                fitted = self.bidi.fit(hint, width, interface_direction(translator_of(self.app)))
                 text = pad(fitted.text, fitted.cells, width, right=fitted.rtl)
                 return Strip([Segment(text, style)]).adjust_cell_length(width, base)
             return Strip([Segment(" " * width, base)], width)
