@@ -18,6 +18,7 @@ from arabic_fixtures import engine_copy
 from reader_fixtures import loaded, reader_app, refreshed_engine
 from waiting import settled, until
 
+from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
 from akhbar_tui.ui.app import AkhbarApp
 from akhbar_tui.ui.screens.dialogs import SearchDialog
@@ -205,3 +206,20 @@ async def test_search_results_mirror_with_the_snippet_between_age_and_title(arab
             assert row[-1] in "•★ " and row[-2] == " "  # the mark at the right edge
             first_word = app.bidi.visual(hit.title.split()[0])
             assert row[:-2].rstrip().endswith(first_word), row  # the title from the right
+
+
+async def test_an_empty_list_says_what_to_do_in_arabic(tmp_path: Path) -> None:
+    toml = tmp_path / "feeds.toml"
+    toml.write_text('[settings]\nrefresh_minutes = 600\nlanguage = "ar"\n', encoding="utf-8")
+    engine = Engine(load_config(toml), tmp_path / "empty.db")
+    try:
+        app = reader_app(engine)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.main.headlines.generation > 0, "the list was reset")
+            await settled(pilot)
+            row = rows_of(app.main.headlines, 1)[0]
+            hint = app.translator("ui.pane.headlines.empty")
+            assert hint.startswith("لا مقالات")
+            assert row.rstrip().endswith(app.bidi.visual("لا مقالات", direction="rtl"))
+    finally:
+        engine.close()
