@@ -21,9 +21,8 @@ from types import ModuleType
 from akhbar_tui import __version__
 from akhbar_tui.cli_output import Console, bidi_argument, startup_settings
 from akhbar_tui.cli_parser import parser_class, speaking
-from akhbar_tui.errors import AkhbarError, ConfigError
+from akhbar_tui.errors import AkhbarError
 from akhbar_tui.i18n import Translator, translator_for
-from akhbar_tui.phrase import Phrase
 
 __all__ = ["COMMANDS", "add_common_options", "build_parser", "main"]
 
@@ -114,20 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(_command_module(args.command_module).run(args))
         return int(_command_module("tui").run(args))
     except AkhbarError as error:
-        args.console.fail(_said(error, args.console.tr))
+        args.console.fail(error.localized(args.console.tr))
         return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def _said(error: AkhbarError, tr: Translator) -> str:
-    """The error in the reader's language: its Phrase, or else an engine reason ("HTTP 404",
-    "no main text found on the page") matched by `i18n.reasons` (unknown wording stays).
-    """
-    if isinstance(error, ConfigError) or (error.args and isinstance(error.args[0], Phrase)):
-        return error.localized(tr)
-    from akhbar_tui.i18n.reasons import reason_text
-
-    return reason_text(str(error), tr)

@@ -28,6 +28,7 @@ from akhbar_tui.models import (
     SearchHit,
     SearchOrder,
 )
+from akhbar_tui.phrase import Phrase
 from akhbar_tui.store import Store
 
 
@@ -224,7 +225,9 @@ class Engine:
         key = name.strip().casefold()
         ids = [f.id for f in self.feeds() if key in (f.url.casefold(), f.title.casefold())]
         if not ids:
-            raise ConfigError(f"no feed has the URL or title {name!r}")
+            raise ConfigError(
+                Phrase("config.no_such_feed", name=name), hint=Phrase("config.no_such_feed.hint")
+            )
         return ids
 
     def close(self) -> None:

@@ -29,11 +29,17 @@ class AkhbarError(Exception):
     exit_code: int = 1
 
     def localized(self, tr: Translator | None) -> str:
-        """The message in `tr`'s language when it was raised with a Phrase, else as it is."""
+        """The message in `tr`'s language: its Phrase when it was raised with one, else an
+        engine reason ("HTTP 404", "timed out after 20 s") matched by `i18n.reasons`; wording
+        that is neither (an OS error's text) stays as it is."""
         first = self.args[0] if self.args else None
         if isinstance(first, Phrase) and len(self.args) == 1:
             return first.say(tr)
-        return str(self)
+        if tr is None:
+            return str(self)
+        from akhbar_tui.i18n.reasons import reason_text
+
+        return reason_text(str(self), tr)
 
 
 class ConfigError(AkhbarError):

@@ -77,7 +77,7 @@ def test_years_are_not_grouped() -> None:
 def test_feed_text_in_a_message_keeps_its_digits() -> None:
     tr = Translator("ar", "arabic-indic")
     text = tr("ui.notify.feed_added", name="فرانس 24")
-    assert text == "أُضيف فرانس 24."
+    assert text == "أُضيف \u2068فرانس 24\u2069."  # isolated, its digits as they came
     assert tr("ui.status.refreshing", done=3, total=40) == "جارٍ التحديث ٣/٤٠"
     assert tr.digits_of("3/40") == "٣/٤٠"
     assert Translator("ar").digits_of("3/40") == "3/40"

@@ -23,9 +23,11 @@ from waiting import settled, until
 from akhbar_tui.bidi_layout import truncate
 from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
+from akhbar_tui.i18n.reasons import reason_text
 from akhbar_tui.ui.footer import MirroredFooterKey
 from akhbar_tui.ui.screens.dialogs import AddFeedDialog, ConfirmDialog
 from akhbar_tui.ui.screens.help import HelpScreen
+from akhbar_tui.ui.text import paintable
 from core.feedserver import FeedServer
 
 
@@ -242,3 +244,15 @@ async def test_english_footer_stays_left_to_right(engine: Engine) -> None:
         assert keys[-1].key == "ctrl+p" and keys[-1].description == "palette"
         assert not app.main.has_class("-rtl")
         assert app.main.feeds.region.x == 0
+
+
+async def test_a_failing_feeds_reason_is_said_in_arabic(arabic: Engine) -> None:
+    app = reader_app(arabic)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        app.main.status.show_reason("timed out after 20 s")  # as the engine stored it
+        await settled(pilot)
+        status = screen_rows(app)[-2]
+        reason = reason_text("timed out after 20 s", app.translator)
+        assert "timed out" not in status and "20" in reason
+        assert paintable(rtl(app.translator("ui.status.failed", reason=reason))) in status, status

@@ -247,7 +247,9 @@ class AkhbarApp(App[None]):
 
         try:
             report = asyncio.run(self.engine.refresh(specs, on_progress=progress))
-        except Exception as error:  # the whole refresh failed: say why, keep the reader open
+        except AkhbarError as error:  # the whole refresh failed: say why, keep the reader open
+            self.post_message(RefreshFinished(None, error.localized(self.translator)))
+        except Exception as error:
             self.post_message(RefreshFinished(None, str(error)))
         else:
             self.post_message(RefreshFinished(report))
@@ -286,7 +288,9 @@ class AkhbarApp(App[None]):
         sentence with an `{error}` placeholder), from any thread."""
         try:
             yield
-        except (AkhbarError, OSError) as error:
+        except AkhbarError as error:
+            self.say(msg_id, error=error.localized(self.translator), severity="error", **params)
+        except OSError as error:
             self.say(msg_id, error=str(error), severity="error", **params)
 
     def notify_anywhere(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from akhbar_tui.i18n.reasons import reason_text
 from akhbar_tui.models import RefreshProgress, RefreshReport
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class StatusLine(Static):
         elif self.last_refresh is not None:
             parts.append(tr("ui.status.refreshed", age=tr.ago(self.last_refresh, self.app.now())))
         if self.reason:
-            parts.append(tr("ui.status.failed", reason=self.reason))
+            parts.append(tr("ui.status.failed", reason=reason_text(self.reason, tr)))
         width = max(self.content_region.width, 1)
         fitted = self.app.bidi.fit(SEPARATOR.join(parts), width, self.app.direction)
         shown = " " * (width - fitted.cells) + fitted.text if fitted.rtl else fitted.text

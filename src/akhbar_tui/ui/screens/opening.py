@@ -141,7 +141,8 @@ class ArticleOpening(_Base):
             article = asyncio.run(engine.fetch_full_text(article_id))
         except FetchError as error:
             self.app.call_from_thread(self.status.set_task, None)
-            self.app.say("ui.error.fetching_full_article", error=str(error), severity="warning")
+            reason = error.localized(self.app.translator)
+            self.app.say("ui.error.fetching_full_article", error=reason, severity="warning")
             return
         except Exception as error:  # a store error or a bug: say so, keep the reader open
             self.app.call_from_thread(self.status.set_task, None)
