@@ -20,3 +20,12 @@ def test_reopening_the_same_text_reuses_the_extraction() -> None:
     article = Article("https://a.test/feed", "g1", "A", id=3, lang="en")
     text = "Net income rose to $3.1 billion."
     assert figures_of(article, text) is figures_of(article, text)
+
+
+def test_the_feeds_country_resolves_a_bare_riyal() -> None:
+    article = Article("https://a.test/feed", "g1", "A", id=5, lang="ar")
+    text = "بلغت الإيرادات 5 مليارات ريال."
+    (saudi,) = figures_of(article, text)
+    (qatari,) = figures_of(article, text, country="QA")
+    assert (saudi.unit, qatari.unit) == ("SAR", "QAR")
+    assert saudi.value == qatari.value == 5e9

@@ -9,12 +9,13 @@ article was published 2024-03-11 20:40 UTC, the first day of Ramadan 1445 (Umm a
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from arabic_fixtures import engine_copy
+from arabic_fixtures import engine_copy, reader_settings
 from reader_fixtures import loaded, reader_app, refreshed_engine
 from waiting import settled, until
 
@@ -111,6 +112,24 @@ async def test_meta_line_shows_the_hijri_date_and_the_body_keeps_its_digits(arab
         assert "5.25%" in body and "١٢٪" in body and "٥٫٢٥" not in body
         screen = [strip.text for strip in app.screen._compositor.render_strips()]
         assert any(app.bidi.visual("رمضان") in row for row in screen)
+
+
+async def test_the_feeds_country_picks_its_month_names(store: Path, tmp_path: Path) -> None:
+    for path in store.glob("*"):
+        shutil.copy(path, tmp_path / path.name)
+    toml = tmp_path / "feeds.toml"
+    reader_settings(toml, language="ar", calendar="gregorian")
+    text = toml.read_text(encoding="utf-8").replace('lang = "ar"', 'lang = "ar"\ncountry = "SY"')
+    toml.write_text(text, encoding="utf-8")
+    engine = Engine(load_config(toml), tmp_path / "akhbar.db")
+    app = reader_app(engine, now=lambda: MOMENT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await open_first(app, pilot)
+        meta = next(row.line for row in app.main.article_view.lines if row.style == "meta")
+        # The Levant's month names for a Syrian feed, whatever the reader's locale says.
+        assert "11 آذار 2024" in meta.logical and "مارس" not in meta.logical
+    engine.close()
 
 
 async def test_figures_pane_groups_under_arabic_names_with_arabic_indic_values(arabic) -> None:

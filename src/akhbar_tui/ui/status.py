@@ -104,6 +104,8 @@ class StatusLine(Static):
         if self.reason:
             parts.append(tr("ui.status.failed", reason=reason_text(self.reason, tr)))
         width = max(self.content_region.width, 1)
-        fitted = self.app.bidi.fit(SEPARATOR.join(parts), width, self.app.direction)
+        # Each part isolated: a query or feed name in the other script keeps to its own part.
+        line = SEPARATOR.join(f"\u2068{part}\u2069" for part in parts)
+        fitted = self.app.bidi.fit(line, width, self.app.direction)
         shown = " " * (width - fitted.cells) + fitted.text if fitted.rtl else fitted.text
         self.update(Content(shown))

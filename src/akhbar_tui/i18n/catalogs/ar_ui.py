@@ -193,7 +193,6 @@ MESSAGES: dict[str, Message] = {
     "ui.article.empty": "Enter يفتح العنوان المحدد.",
     "ui.article.links_heading": "الروابط",
     "ui.figures.finding": "جارٍ إيجاد الأرقام الرئيسية…",
-    "ui.figures.unavailable": "الأرقام الرئيسية غير متاحة في هذا الإصدار.",
     "ui.figures.none": "لا أرقام في هذا المقال.",
     "ui.figures.no_article": "لا مقال مفتوح.",
     "ui.figure_kind.money": "مبلغ",

@@ -172,7 +172,6 @@ MESSAGES: dict[str, Message] = {
     "ui.article.empty": "Enter opens the highlighted headline.",
     "ui.article.links_heading": "Links",
     "ui.figures.finding": "Finding key figures…",
-    "ui.figures.unavailable": "Key figures are not available in this build.",
     "ui.figures.none": "No figures in this article.",
     "ui.figures.no_article": "No article open.",
     "ui.figure_kind.money": "money",

@@ -19,6 +19,7 @@ from akhbar_tui.ui.messages import ArticleOpened
 
 if TYPE_CHECKING:
     from akhbar_tui.article_text import ArticleText
+    from akhbar_tui.engine import Engine
     from akhbar_tui.ui.screens.main import MainScreen
 
     _Base = MainScreen
@@ -26,7 +27,7 @@ else:
     _Base = object
 
 FIGURE_CACHE = 64
-_figures: OrderedDict[tuple[str | None, str], list[Figure] | None] = OrderedDict()
+_figures: OrderedDict[tuple[str | None, str | None, str], list[Figure]] = OrderedDict()
 
 
 def article_body(article: Article) -> str:
@@ -34,29 +35,28 @@ def article_body(article: Article) -> str:
     return article.full_text or article.content_html or article.summary_html
 
 
-def extract_figures(text: str, lang: str | None) -> list[Figure] | None:
-    """The key figures of `text`, or None while this build has no figures module."""
-    try:
-        from akhbar_tui.figures import extract
-    except ImportError:
-        return None
-    return list(extract(text, lang=lang))
-
-
-def figures_of(article: Article, text: str) -> list[Figure] | None:
+def figures_of(article: Article, text: str, country: str | None = None) -> list[Figure]:
     """The article's key figures, extracted once per text (reopening an article is instant).
 
-    Keyed by what the extraction reads (language and text), never by the article's id: ids are
-    per database, and another database (a demo's copy, a test's) reuses them for other articles.
+    Keyed by what the extraction reads (language, the feed's country, text), never by the
+    article's id: ids are per database, and another database (a demo's copy, a test's) reuses
+    them for other articles. `country` resolves a bare ريال or دينار to the feed's currency.
     """
-    key = (article.lang, text)
+    from akhbar_tui.figures import extract
+
+    key = (article.lang, country, text)
     if key in _figures:
         _figures.move_to_end(key)
         return _figures[key]
-    figures = _figures[key] = extract_figures(text, article.lang)
+    figures = _figures[key] = list(extract(text, lang=article.lang, country=country))
     if len(_figures) > FIGURE_CACHE:
         _figures.popitem(last=False)
     return figures
+
+
+def feed_country(engine: Engine, feed_url: str) -> str | None:
+    """The `country` feeds.toml gives the article's feed (ISO 3166), if any."""
+    return next((spec.country for spec in engine.config.feeds if spec.url == feed_url), None)
 
 
 class ArticleOpening(_Base):
@@ -83,8 +83,11 @@ class ArticleOpening(_Base):
                 title = engine.search_matches(article.title, query)
             if not article.read:
                 engine.mark_read(article_id, True)
-            self.app.call_from_thread(self._show_article, article, text, feed_title, matches, title)
-            figures = figures_of(article, text.text)
+            country = feed_country(engine, article.feed_url)
+            self.app.call_from_thread(
+                self._show_article, article, text, feed_title, matches, title, country
+            )
+            figures = figures_of(article, text.text, country)
             self.app.call_from_thread(self._show_figures, article_id, figures)
 
     def _show_article(
@@ -94,12 +97,13 @@ class ArticleOpening(_Base):
         feed_title: str,
         matches: list[tuple[int, int]],
         title: list[tuple[int, int]],
+        country: str | None,
     ) -> None:
         from akhbar_tui.ui.widgets.article_doc import build_doc
 
         assert article.id is not None
         self.open_article = article
-        self.doc = build_doc(article, text, feed_title)
+        self.doc = build_doc(article, text, feed_title, tr=self.app.translator, country=country)
         self.article_view.show(self.doc)
         if matches or title:
             self.article_view.show_matches(matches, title)
@@ -109,14 +113,10 @@ class ArticleOpening(_Base):
         if not article.read:
             self.load_feeds()
 
-    def _show_figures(self, article_id: int, figures: list[Figure] | None) -> None:
+    def _show_figures(self, article_id: int, figures: list[Figure]) -> None:
         if self.open_article is None or self.open_article.id != article_id:
             return
-        tr = self.app.translator
-        if figures is None:
-            self.figures_list.set_figures([], tr("ui.figures.unavailable"))
-        else:
-            self.figures_list.set_figures(figures, tr("ui.figures.none"))
+        self.figures_list.set_figures(figures, self.app.translator("ui.figures.none"))
 
     def action_full_text(self) -> None:
         """f: fetch the open article's web page and show its main text instead of the teaser."""
