@@ -172,11 +172,15 @@ def sentence_ends(text: str) -> list[int]:
 
 
 class Sentences:
-    """Sentence boundaries of a text, found once; `around(offset)` is the sentence at an offset."""
+    """Sentence boundaries of a text, found once; `around(offset)` is the sentence at an offset.
+
+    A sentence holding several figures is cut and stripped once (`_seen`, by sentence number).
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._ends = sentence_ends(text)
+        self._seen: dict[int, str] = {}
 
     def around(self, offset: int) -> str:
         """The stripped sentence that contains `offset`, at most `_LONGEST` characters of it.
@@ -185,9 +189,14 @@ class Sentences:
         the whole text, and extraction quadratic.
         """
         k = bisect_right(self._ends, offset)
+        seen = self._seen.get(k)
+        if seen is not None:
+            return seen
         start = self._ends[k - 1] if k else 0
         end = self._ends[k] if k < len(self._ends) else len(self._text)
         if end - start > _LONGEST:
             start = max(start, offset - _LONGEST // 2)
             end = min(end, start + _LONGEST)
-        return self._text[start:end].strip()
+            return self._text[start:end].strip()
+        sentence = self._seen[k] = self._text[start:end].strip()
+        return sentence

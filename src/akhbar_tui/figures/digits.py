@@ -40,8 +40,13 @@ def _number(text: str) -> float:
 
 def parse_digits(raw: str) -> Digits:
     """Read one digit token (separators included) as a number."""
-    if raw.isascii() and raw.isdigit():
-        return Digits(int(raw), None, True, len(raw))
+    if raw.isascii():
+        if raw.isdigit():
+            return Digits(int(raw), None, True, len(raw))
+        whole, dot, frac = raw.partition(".")
+        # A plain decimal (`4.5`, `0.25`); a dot before exactly three digits is read below.
+        if dot and whole.isdigit() and frac.isdigit() and (len(frac) != 3 or whole == "0"):
+            return Digits(_number(raw), None, False, 0)
     text = raw.translate(DIGITS).replace("٫", "d").replace("٬", "")
     plain = text.isdigit()
     if plain:

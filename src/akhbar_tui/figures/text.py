@@ -85,7 +85,11 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.norm = fold(text) if kind == "w" else text
+        if kind == "w":
+            folded = _FOLD_CACHE.get(text)
+            self.norm = fold(text) if folded is None else folded
+        else:
+            self.norm = text
 
     def __repr__(self) -> str:
         return f"Token({self.kind!r}, {self.start}, {self.end}, {self.text!r})"
