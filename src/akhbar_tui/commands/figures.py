@@ -43,10 +43,12 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _batch(extract)
     if args.article is not None:
+        from akhbar_tui.article_figures import article_figures
+
         text, lang, country = _article_text(args)
+        figures = article_figures(text, args.lang or lang, args.country or country)
     else:
-        text, lang, country = _read(args.file), args.lang, args.country
-    figures = extract(text, args.lang or lang, args.country or country)
+        figures = extract(_read(args.file), args.lang, args.country)
     if args.json:
         print(json.dumps([record(f) for f in figures], ensure_ascii=False, indent=1))
     else:

@@ -42,13 +42,13 @@ def figures_of(article: Article, text: str, country: str | None = None) -> list[
     article's id: ids are per database, and another database (a demo's copy, a test's) reuses
     them for other articles. `country` resolves a bare ريال or دينار to the feed's currency.
     """
-    from akhbar_tui.figures import extract
+    from akhbar_tui.article_figures import article_figures
 
     key = (article.lang, country, text)
     if key in _figures:
         _figures.move_to_end(key)
         return _figures[key]
-    figures = _figures[key] = list(extract(text, lang=article.lang, country=country))
+    figures = _figures[key] = article_figures(text, article.lang, country)
     if len(_figures) > FIGURE_CACHE:
         _figures.popitem(last=False)
     return figures
