@@ -9,7 +9,6 @@ these anchors, so text without numbers costs almost nothing.
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
 from akhbar_tui.figures.text import fold, same_length_fold, word_set
@@ -63,13 +62,13 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
     inside: dict[str, list[tuple[int, str]]] = {
         word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(letters)
     }
-    others = distinct - letters
-    for word in filter(_HAS_DIGIT.search, others):
-        inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
-    for word in filterfalse(_HAS_DIGIT.search, others):
-        anchor = _inside(word)
-        if anchor is not None:
-            inside[word] = [anchor]
+    for word in distinct - letters:
+        if _HAS_DIGIT.search(word):
+            inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
+        else:
+            anchor = _inside(word)
+            if anchor is not None:
+                inside[word] = [anchor]
     if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
         for word in letters:
             kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
@@ -77,10 +76,22 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
                 inside[word] = [(0, kind)]
     found: list[tuple[int, str]] = []
     position = 0
+    find = folded.find
+    limit = len(folded)
     for word in filter(inside.__contains__, words):
-        at = _locate(folded, word, position)
-        position = at + len(word)
-        found.extend((at + offset, kind) for offset, kind in inside[word])
+        # The next whole whitespace-separated `word` at or after `position` (it is there).
+        at = find(word, position)
+        end = at + len(word)
+        while (at and not folded[at - 1].isspace()) or (end < limit and not folded[end].isspace()):
+            at = find(word, at + 1)
+            end = at + len(word)
+        position = end
+        anchors = inside[word]
+        if len(anchors) == 1:
+            offset, kind = anchors[0]
+            found.append((at + offset, kind))
+        else:
+            found.extend((at + offset, kind) for offset, kind in anchors)
     found.sort()
     return found
 
@@ -106,15 +117,3 @@ def _lower(folded: str) -> str:
     if len(lowered) == len(folded):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
-
-
-def _locate(folded: str, word: str, position: int) -> int:
-    """Offset of the next whole whitespace-separated `word` at or after `position`."""
-    limit = len(folded)
-    at = folded.find(word, position)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or folded[at - 1].isspace()) and (end == limit or folded[end].isspace()):
-            return at
-        at = folded.find(word, at + 1)
-    return position  # unreachable for a word of `folded.split()`

@@ -43,7 +43,7 @@ _TRAILING_CLITICS = frozenset({"ب", "بـ", "ل", "لـ"})
 
 def qualifier(text: str, start: int) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None."""
-    words = text[max(0, start - 24) : start].split()
+    words = text[max(0, start - 24) : start].rsplit(None, 2)
     if words and words[-1] in _TRAILING_CLITICS:
         words.pop()
     if not words or not _may_qualify(fold(words[-1]).lstrip("(")):

@@ -89,14 +89,14 @@ def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
                     value = value / divisor
         figures.append(
             Figure(
-                start=draft.start,
-                end=draft.end,
-                span=text[draft.start : draft.end],
-                kind=draft.kind,  # type: ignore[arg-type]
-                value=_clean(value),
-                unit=unit,
-                qualifier=qualifier(text, draft.start),  # type: ignore[arg-type]
-                sentence=sentence,
+                draft.start,
+                draft.end,
+                text[draft.start : draft.end],
+                draft.kind,  # type: ignore[arg-type]
+                _clean(value),
+                unit,
+                qualifier(text, draft.start),  # type: ignore[arg-type]
+                sentence,
             )
         )
     return figures
@@ -104,7 +104,9 @@ def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
 
 def _clean(value: float | None) -> float | int | None:
     """Whole numbers as int, others rounded off float noise (2.23e12, not 2230000000000.0002)."""
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
+    if value.is_integer():
+        return int(value)
     rounded = round(value, 9) if abs(value) < 1e6 else round(value, 3)
     return int(rounded) if float(rounded).is_integer() else rounded

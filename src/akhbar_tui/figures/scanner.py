@@ -52,15 +52,21 @@ def _regions(
 ) -> list[tuple[int, int, dict[int, str]]]:
     """Windows around anchors, merged where they touch: the only text the scanner tokenizes."""
     regions: list[tuple[int, int, dict[int, str]]] = []
+    first = 0
+    last = -_BEFORE - 1  # no region yet: the first anchor opens one
+    members: dict[int, str] = {}
     for offset, kind in anchors:
-        start = max(0, offset - _BEFORE)
-        end = min(length, offset + _AFTER)
-        if regions and start <= regions[-1][1]:
-            regions[-1][2][offset] = kind
-            regions[-1] = (regions[-1][0], end, regions[-1][2])
+        if offset - _BEFORE <= last:
+            members[offset] = kind
         else:
-            regions.append((start, end, {offset: kind}))
-    return [(_snap_back(text, s), _snap_forward(text, e), k) for s, e, k in regions]
+            if members:
+                regions.append((_snap_back(text, first), _snap_forward(text, last), members))
+            first = max(0, offset - _BEFORE)
+            members = {offset: kind}
+        last = min(length, offset + _AFTER)
+    if members:
+        regions.append((_snap_back(text, first), _snap_forward(text, last), members))
+    return regions
 
 
 def _snap_back(text: str, offset: int) -> int:
