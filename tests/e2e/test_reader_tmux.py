@@ -124,26 +124,26 @@ def start_reader(tmp_path: Path, language: str):  # type: ignore[no-untyped-def]
         raise
 
 
-@pytest.fixture
-def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The reader in English."""
-    tmux, server = start_reader(tmp_path, "en")
+def running_reader(tmp_path: Path, language: str):  # type: ignore[no-untyped-def]
+    """The reader in `language` for one test; its terminal and feed server stopped after."""
+    tmux, server = start_reader(tmp_path, language)
     try:
         yield tmux, server
     finally:
         tmux.kill()
         server.stop()
+
+
+@pytest.fixture
+def reader(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The reader in English."""
+    yield from running_reader(tmp_path, "en")
 
 
 @pytest.fixture
 def arabic_reader(tmp_path: Path):  # type: ignore[no-untyped-def]
     """The reader with `language = "ar"` in feeds.toml."""
-    tmux, server = start_reader(tmp_path, "ar")
-    try:
-        yield tmux, server
-    finally:
-        tmux.kill()
-        server.stop()
+    yield from running_reader(tmp_path, "ar")
 
 
 def test_reader_in_a_real_terminal(reader) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ them (visual order), and that is what is compared.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +17,6 @@ from arabic_fixtures import engine_copy
 from reader_fixtures import loaded, reader_app, refreshed_engine
 from waiting import settled, until
 
-from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
 from akhbar_tui.ui.screens.dialogs import SearchDialog
 
@@ -36,12 +34,9 @@ def fixed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def fixed_engine(fixed_store: Path, tmp_path: Path) -> Iterator[Engine]:
-    """A private copy of the fixed database."""
-    for path in fixed_store.glob("*"):
-        shutil.copy(path, tmp_path / path.name)
-    engine = Engine(load_config(tmp_path / "feeds.toml"), tmp_path / "akhbar.db")
-    yield engine
-    engine.close()
+    """A private copy of the fixed database, read in English."""
+    with engine_copy(fixed_store, tmp_path, language="en") as engine:
+        yield engine
 
 
 def opening(row: int):  # type: ignore[no-untyped-def]

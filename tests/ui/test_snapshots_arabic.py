@@ -7,16 +7,15 @@ runs bidi again, so in a browser Arabic runs may look reversed. What is compared
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from arabic_fixtures import engine_copy
 from reader_fixtures import loaded, reader_app, refreshed_engine
 from waiting import settled, until
 
-from akhbar_tui.config import load_config
 from akhbar_tui.engine import Engine
 from akhbar_tui.ui.screens.dialogs import ConfirmDialog
 from akhbar_tui.ui.screens.help import HelpScreen
@@ -36,12 +35,9 @@ def arabic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def arabic_engine(arabic_store: Path, tmp_path: Path) -> Iterator[Engine]:
-    """A private copy of the fixed database."""
-    for path in arabic_store.glob("*"):
-        shutil.copy(path, tmp_path / path.name)
-    engine = Engine(load_config(tmp_path / "feeds.toml"), tmp_path / "akhbar.db")
-    yield engine
-    engine.close()
+    """A private copy of the fixed database, read in Arabic."""
+    with engine_copy(arabic_store, tmp_path, language="ar") as engine:
+        yield engine
 
 
 async def article_open(pilot) -> None:  # type: ignore[no-untyped-def]
