@@ -42,11 +42,13 @@ from __future__ import annotations
 import contextlib
 import gzip as gzip_module
 import ssl
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -132,6 +134,21 @@ def drip(body: bytes, chunk: int = 1, interval: float = 0.2) -> Reply:
 def oversize(n: int, *, declare_length: bool = True) -> Reply:
     """A body of `n` bytes, streamed; without a Content-Length when `declare_length` is False."""
     return Reply(size=n, omit_length=not declare_length, headers={"Content-Type": "text/xml"})
+
+
+def self_signed(folder: Path) -> ssl.SSLContext:
+    """A server TLS context with a throwaway self-signed certificate for 127.0.0.1, made by
+    openssl as `folder/cert.pem` (a client that should trust it can be pointed there)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=30,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
 
 
 def sequence(*replies: Reply) -> Callable[[Recorded], Reply]:

@@ -15,15 +15,22 @@ import asyncio
 import contextlib
 import shutil
 import socket
-import ssl
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from engine_helpers import write_config
-from feedserver import FeedServer, Reply, feed, hang, oversize, redirect, status
+from feedserver import (
+    FeedServer,
+    Reply,
+    feed,
+    hang,
+    oversize,
+    redirect,
+    self_signed,
+    status,
+)
 
 from akhbar_tui.engine import Engine
 from akhbar_tui.errors import FetchError
@@ -164,15 +171,7 @@ def untrusted_tls(tmp: Path) -> Iterator[str | None]:
     if shutil.which("openssl") is None:
         yield None
         return
-    cert, key = tmp / "cert.pem", tmp / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True, timeout=30,
-    )  # fmt: skip
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    context = self_signed(tmp)
     with FeedServer({"/feed": feed(b"<rss/>")}, tls=context) as server:
         yield server.url("/feed")
 

@@ -5,13 +5,11 @@ names (`SSL_CERT_FILE`), loaded only once an https URL comes up."""
 from __future__ import annotations
 
 import shutil
-import ssl
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from feedserver import FeedServer, feed, redirect
+from feedserver import FeedServer, feed, redirect, self_signed
 
 from akhbar_tui.fetch import Fetcher
 from akhbar_tui.settings import Settings
@@ -22,22 +20,8 @@ pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs o
 
 
 @pytest.fixture
-def certificate(tmp_path: Path) -> tuple[Path, Path]:
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True, timeout=30,
-    )  # fmt: skip
-    return cert, key
-
-
-@pytest.fixture
-def tls_server(certificate: tuple[Path, Path]) -> Iterator[FeedServer]:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    with FeedServer({"/feed": feed(XML)}, tls=context) as running:
+def tls_server(tmp_path: Path) -> Iterator[FeedServer]:
+    with FeedServer({"/feed": feed(XML)}, tls=self_signed(tmp_path)) as running:
         yield running
 
 
@@ -54,9 +38,9 @@ async def test_untrusted_certificate_fails_the_feed(
 
 
 async def test_certificate_named_by_the_environment_is_trusted_after_a_redirect(
-    tls_server: FeedServer, certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    tls_server: FeedServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "cert.pem"))  # self_signed wrote it
     with FeedServer({"/old": redirect(tls_server.url("/feed"))}) as plain:
         async with Fetcher(Settings(timeout_seconds=5)) as fetcher:
             first = await fetcher.fetch(plain.url("/old"))  # http first: trust loads at the hop
