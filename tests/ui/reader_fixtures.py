@@ -80,6 +80,14 @@ def serve(now: datetime | None = None) -> FeedServer:
     ).start()
 
 
+def sample_store(folder: Path, now: datetime, language: str = "en") -> Path:
+    """`folder` with the Arabic and English sample feeds refreshed into its database once,
+    dated relative to `now` (a fixed clock for snapshots); tests read copies of it."""
+    with refreshed_engine(folder, hostile=False, now=now, language=language):
+        pass
+    return folder
+
+
 @contextmanager
 def refreshed_engine(
     tmp_path: Path,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from arabic_fixtures import engine_copy, reader_settings
-from reader_fixtures import loaded, reader_app, refreshed_engine
+from reader_fixtures import loaded, reader_app, sample_store
 from waiting import settled, until
 
 from akhbar_tui.config import load_config
@@ -33,10 +33,7 @@ WESTERN = re.compile("[0-9]")
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Arabic and English sample feeds, refreshed once, dated relative to MOMENT."""
-    folder = tmp_path_factory.mktemp("panes")
-    with refreshed_engine(folder, hostile=False, now=MOMENT):
-        pass
-    return folder
+    return sample_store(tmp_path_factory.mktemp("panes"), MOMENT)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from arabic_fixtures import engine_copy
-from reader_fixtures import loaded, reader_app, refreshed_engine
+from reader_fixtures import loaded, reader_app, sample_store
 from waiting import settled, until
 
 from akhbar_tui.engine import Engine
@@ -26,10 +26,7 @@ MOMENT = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def fixed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database of the Arabic and English sample feeds dated relative to MOMENT."""
-    folder = tmp_path_factory.mktemp("snapshots")
-    with refreshed_engine(folder, hostile=False, now=MOMENT):
-        pass
-    return folder
+    return sample_store(tmp_path_factory.mktemp("snapshots"), MOMENT)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from arabic_fixtures import engine_copy
-from reader_fixtures import loaded, reader_app, refreshed_engine
+from reader_fixtures import loaded, reader_app, sample_store
 from waiting import settled, until
 
 from akhbar_tui.engine import Engine
@@ -27,10 +27,7 @@ MOMENT = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 def arabic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database of the Arabic and English sample feeds dated relative to MOMENT, read in an
     Arabic interface."""
-    folder = tmp_path_factory.mktemp("snapshots-ar")
-    with refreshed_engine(folder, hostile=False, now=MOMENT, language="ar"):
-        pass
-    return folder
+    return sample_store(tmp_path_factory.mktemp("snapshots-ar"), MOMENT, "ar")
 
 
 @pytest.fixture
