@@ -9,6 +9,7 @@ these anchors, so text without numbers costs almost nothing.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
 from akhbar_tui.figures.text import fold, same_length_fold, word_set
@@ -58,11 +59,11 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
     folded = _lower(same_length_fold(text))
     words = folded.split()
     distinct = set(words)
-    letters = set(filter(str.isalpha, distinct))
+    # Every anchor word is all letters, so no word with a digit or a mark can match here.
     inside: dict[str, list[tuple[int, str]]] = {
-        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(letters)
+        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(distinct)
     }
-    for word in distinct - letters:
+    for word in filterfalse(str.isalpha, distinct):
         if _HAS_DIGIT.search(word):
             inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
         else:
@@ -70,7 +71,7 @@ def find_anchors(text: str) -> list[tuple[int, str]]:
             if anchor is not None:
                 inside[word] = [anchor]
     if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
-        for word in letters:
+        for word in filter(str.isalpha, distinct):
             kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
             if kind is not None:
                 inside[word] = [(0, kind)]

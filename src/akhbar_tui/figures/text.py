@@ -80,16 +80,12 @@ class Token:
 
     __slots__ = ("end", "kind", "norm", "start", "text")
 
-    def __init__(self, kind: str | None, start: int, end: int, text: str) -> None:
-        self.kind = kind or "s"
+    def __init__(self, kind: str, start: int, end: int, text: str, norm: str) -> None:
+        self.kind = kind
         self.start = start
         self.end = end
         self.text = text
-        if kind == "w":
-            folded = _FOLD_CACHE.get(text)
-            self.norm = fold(text) if folded is None else folded
-        else:
-            self.norm = text
+        self.norm = norm
 
     def __repr__(self) -> str:
         return f"Token({self.kind!r}, {self.start}, {self.end}, {self.text!r})"
@@ -107,27 +103,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     position = start
     find = text.find
+    folded = _FOLD_CACHE.get
     for chunk in text[start:stop].split():
         at = find(chunk, position)
         position = at + len(chunk)
         if chunk.isalpha():
-            append(Token("w", at, position, chunk))
+            norm = folded(chunk)
+            append(Token("w", at, position, chunk, fold(chunk) if norm is None else norm))
             continue
         core = chunk.strip(_PUNCTUATION)
         if core.isalpha():
             kind = "w"
+            norm = fold(core)
         elif core and _NUMBER.fullmatch(core) is not None:
             kind = "n"
+            norm = core
         else:
             for m in _TOKEN.finditer(text, at, position):
-                append(Token(m.lastgroup, *m.span(), m.group()))
+                word = m.group()
+                kind = m.lastgroup or "s"
+                append(Token(kind, *m.span(), word, fold(word) if kind == "w" else word))
             continue
         lead = at + chunk.index(core)
         for k in range(at, lead):
-            append(Token("s", k, k + 1, text[k]))
-        append(Token(kind, lead, lead + len(core), core))
+            append(Token("s", k, k + 1, text[k], text[k]))
+        append(Token(kind, lead, lead + len(core), core, norm))
         for k in range(lead + len(core), position):
-            append(Token("s", k, k + 1, text[k]))
+            append(Token("s", k, k + 1, text[k], text[k]))
     return tokens
 
 
