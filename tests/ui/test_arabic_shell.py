@@ -148,6 +148,24 @@ async def test_the_palette_lists_arabic_commands(arabic: Engine) -> None:
         assert "Refresh" not in shown
 
 
+async def test_the_palette_says_no_matches_in_arabic(arabic: Engine) -> None:
+    app = reader_app(arabic)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*"zqxj")
+        options = app.screen.query_one("CommandList")
+
+        def said() -> str:
+            return " ".join(
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            )
+
+        await until(pilot, lambda: rtl("لا أوامر مطابقة") in said(), "no matches, in Arabic")
+        assert "No matches" not in said()
+
+
 async def test_the_add_feed_dialog_is_arabic(arabic: Engine) -> None:
     app = reader_app(arabic)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -28,7 +28,7 @@ from akhbar_tui.engine import Engine
 from akhbar_tui.errors import AkhbarError
 from akhbar_tui.i18n import Translator, catalog, translator_for
 from akhbar_tui.models import RefreshProgress
-from akhbar_tui.ui.commands import AkhbarCommands, system_commands
+from akhbar_tui.ui.commands import AkhbarCommands, ReaderPalette, system_commands
 from akhbar_tui.ui.labels import localize_bindings, localize_tree, toast_text
 from akhbar_tui.ui.messages import (
     BidiModeChanged,
@@ -158,7 +158,7 @@ class AkhbarApp(App[None]):
         """ctrl+p: Textual's palette, its search prompt in the reader's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = self.label("ui.palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(ReaderPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the base of the stack: dialogs come and go above it."""

@@ -58,6 +58,7 @@ MESSAGES: dict[str, Message] = {
     "ui.help.group.article": "المقال",
     # ── command palette ────────────────────────────────────────────────────────────────────
     "ui.palette.placeholder": "ابحث عن أمر…",
+    "ui.palette.no_matches": "لا أوامر مطابقة",
     "ui.palette.refresh_all": "تحديث كل المصادر",
     "ui.palette.refresh_all.help": "اجلب كل المصادر المفعّلة الآن",
     "ui.palette.refresh_feed": "تحديث هذا المصدر",

@@ -56,6 +56,7 @@ MESSAGES: dict[str, Message] = {
     "ui.help.group.article": "Article",
     # ── command palette ────────────────────────────────────────────────────────────────────
     "ui.palette.placeholder": "Search for commands…",
+    "ui.palette.no_matches": "No matches found",
     "ui.palette.refresh_all": "Refresh all feeds",
     "ui.palette.refresh_all.help": "Fetch every enabled feed now",
     "ui.palette.refresh_feed": "Refresh this feed",
