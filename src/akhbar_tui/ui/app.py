@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,6 +30,7 @@ from akhbar_tui.errors import AkhbarError
 from akhbar_tui.i18n import Translator, catalog, translator_for
 from akhbar_tui.models import RefreshProgress
 from akhbar_tui.ui.commands import AkhbarCommands, ReaderPalette, system_commands
+from akhbar_tui.ui.key_timing import KeyTimer
 from akhbar_tui.ui.labels import localize_bindings, localize_tree, toast_text
 from akhbar_tui.ui.messages import (
     BidiModeChanged,
@@ -43,7 +45,7 @@ FIRST_PAINT_ENV = "AKHBAR_FIRST_PAINT_FILE"
 """When set, the app writes the time of its first screen with headlines (and its pid) there."""
 KEY_TIMING_ENV = "AKHBAR_KEY_TIMING_FILE"
 """When set, the app appends there, per key, the milliseconds from the key's arrival to the end
-of the screen update that followed it (the benchmark's in-app keypress → repaint figure)."""
+of the first screen update written after the key was handled (see `ui.key_timing`)."""
 
 
 def mode_sequence(sequence: str) -> str:
@@ -94,8 +96,7 @@ class AkhbarApp(App[None]):
         self.refreshing = False
         self._ui_thread = threading.get_ident()
         timing = os.environ.get(KEY_TIMING_ENV)
-        self._key_log = open(timing, "a", encoding="utf-8") if timing else None  # noqa: SIM115
-        self._keys_waiting: list[tuple[str, float]] = []
+        self._key_timer = KeyTimer.to_file(timing) if timing else None
         localize_bindings(self, self.label, self.has_message)
 
     @property
@@ -312,19 +313,17 @@ class AkhbarApp(App[None]):
         self.push_screen(HelpScreen())
 
     async def on_event(self, event: events.Event) -> None:
-        """Note when each key arrived, when the benchmark asks for key timings."""
-        if self._key_log is not None and isinstance(event, events.Key) and not event.is_forwarded:
-            self._keys_waiting.append((event.key, event.time))
-        await super().on_event(event)
+        """Time each key from its arrival to its handling, when the benchmark asks for it."""
+        if self._key_timer is not None and isinstance(event, events.Key):
+            await self._key_timer.around(event, lambda: super(AkhbarApp, self).on_event(event))
+        else:
+            await super().on_event(event)
 
-    def screen_updated(self) -> None:
-        """The screen was just written out: log how long the keys since the last update took."""
-        if self._key_log is not None and self._keys_waiting:
-            now = time.monotonic()  # Textual's event clock on POSIX
-            for key, arrived in self._keys_waiting:
-                self._key_log.write(f"{key} {(now - arrived) * 1000:.3f}\n")
-            self._key_log.flush()
-            self._keys_waiting.clear()
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        # Textual's one place that writes a screen update: the end of a key's repaint.
+        super()._display(screen, renderable)
+        if self._key_timer is not None and renderable is not None and not self._batch_count:
+            self._key_timer.written()
 
     def report_first_paint(self) -> None:
         """Write the time of the first screen with headlines where the benchmark asked for it."""

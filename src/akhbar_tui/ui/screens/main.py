@@ -147,11 +147,6 @@ class MainScreen(SearchActions, ArticleOpening, ReadingActions, Screen[None]):
         self.load_feeds()
         self.load_headlines()
 
-    def _compositor_refresh(self) -> None:
-        # Textual's hook that writes an update to the terminal: the end of a key's repaint.
-        super()._compositor_refresh()
-        self.app.screen_updated()
-
     def on_unmount(self) -> None:
         """Leave no child indexer behind (a demo's database is about to be removed)."""
         self.stop_indexer()
