@@ -212,6 +212,27 @@ async def test_notifications_are_arabic(arabic: Engine) -> None:
         assert notification.markup is False
 
 
+async def test_a_saved_screenshot_is_said_in_arabic(arabic: Engine, tmp_path: Path) -> None:
+    app = reader_app(arabic)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        app.action_screenshot(filename="shot.svg", path=str(tmp_path))
+        await until(pilot, lambda: (tmp_path / "shot.svg").exists(), "the screenshot")
+        await until(pilot, lambda: bool(app._notifications), "screenshot saved")
+        said = [n.message for n in app._notifications]
+        assert rtl("حُفظت لقطة الشاشة في") in said[-1].replace("\n", " "), said
+        assert not any("Saved screenshot" in text for text in said)
+
+
+async def test_the_theme_picker_asks_in_arabic(arabic: Engine) -> None:
+    app = reader_app(arabic)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        app.search_themes()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the theme picker")
+        assert app.screen.query_one(Input).placeholder == rtl("ابحث عن سمة…")
+
+
 async def test_a_feed_name_keeps_its_own_order_in_an_arabic_notification(arabic: Engine) -> None:
     app = reader_app(arabic)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,7 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
 
 from akhbar_tui import bidi_layout
 from akhbar_tui.engine import Engine
@@ -160,6 +160,28 @@ class AkhbarApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = self.label("ui.palette.placeholder")
             self.push_screen(ReaderPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (Textual's palette of themes), its prompt in the reader's language."""
+        placeholder = self.label("ui.palette.theme_placeholder")
+        self.push_screen(ReaderPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """Textual's "Saved screenshot" notification, in the reader's language instead."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            if event.path is None:
+                self.say("ui.notify.screenshot_saved")
+            else:
+                self.say("ui.notify.screenshot_saved_to", path=str(event.path))
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        """Textual's "Failed to save screenshot", in the reader's language instead."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.say("ui.notify.screenshot_failed", severity="error")
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the base of the stack: dialogs come and go above it."""

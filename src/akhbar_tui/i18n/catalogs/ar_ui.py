@@ -59,6 +59,7 @@ MESSAGES: dict[str, Message] = {
     # ── command palette ────────────────────────────────────────────────────────────────────
     "ui.palette.placeholder": "ابحث عن أمر…",
     "ui.palette.no_matches": "لا أوامر مطابقة",
+    "ui.palette.theme_placeholder": "ابحث عن سمة…",
     "ui.palette.refresh_all": "تحديث كل المصادر",
     "ui.palette.refresh_all.help": "اجلب كل المصادر المفعّلة الآن",
     "ui.palette.refresh_feed": "تحديث هذا المصدر",
@@ -146,6 +147,9 @@ MESSAGES: dict[str, Message] = {
     "ui.notify.feed_added": "أُضيف \u2068{name}\u2069.",
     "ui.notify.highlight_feed_to_remove": "حدّد مصدرًا لحذفه.",
     "ui.notify.feed_removed": "حُذف \u2068{name}\u2069.",
+    "ui.notify.screenshot_saved": "حُفظت لقطة الشاشة.",
+    "ui.notify.screenshot_saved_to": "حُفظت لقطة الشاشة في \u2066{path}\u2069.",
+    "ui.notify.screenshot_failed": "تعذّر حفظ لقطة الشاشة.",
     # ── errors from the engine, one sentence per task ──────────────────────────────────────
     "ui.error.saving_setting": "خطأ في حفظ {key}: \u2068{error}\u2069",
     "ui.error.reading_feeds": "خطأ في قراءة المصادر: \u2068{error}\u2069",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, Message] = {
     # ── command palette ────────────────────────────────────────────────────────────────────
     "ui.palette.placeholder": "Search for commands…",
     "ui.palette.no_matches": "No matches found",
+    "ui.palette.theme_placeholder": "Search for themes…",
     "ui.palette.refresh_all": "Refresh all feeds",
     "ui.palette.refresh_all.help": "Fetch every enabled feed now",
     "ui.palette.refresh_feed": "Refresh this feed",
@@ -138,6 +139,9 @@ MESSAGES: dict[str, Message] = {
     "ui.notify.feed_added": "Added {name}.",
     "ui.notify.highlight_feed_to_remove": "Highlight a feed to remove.",
     "ui.notify.feed_removed": "Removed {name}.",
+    "ui.notify.screenshot_saved": "Screenshot saved.",
+    "ui.notify.screenshot_saved_to": "Screenshot saved to {path}.",
+    "ui.notify.screenshot_failed": "Could not save the screenshot.",
     # ── errors from the engine, one sentence per task ──────────────────────────────────────
     "ui.error.saving_setting": "Error saving {key}: {error}",
     "ui.error.reading_feeds": "Error reading the feeds: {error}",
