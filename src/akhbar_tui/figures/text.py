@@ -133,6 +133,57 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+_SHAPES: dict[str, tuple[tuple[str, int, int, str, str], ...]] = {}
+
+
+def window_tokens(
+    text: str, pieces: list[str], before: list[int], piece: int, start: int, end: int
+) -> list[Token]:
+    """The tokens of `text[start:end]`, built from the space-separated `pieces` of the text.
+
+    `before[k] + k` is where piece k starts; `piece` is a piece at or after the one holding
+    `start`. A piece's tokens (offsets relative to the piece) are worked out once and remembered
+    across calls, as news repeats its vocabulary. A window edge inside a word (a word longer than
+    the scanner's snap) is tokenized from the raw text as it stands.
+    """
+    if (start and not text[start - 1].isspace() and not text[start].isspace()) or (
+        end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
+    ):
+        return tokenize(text, start, end)
+    global _SHAPES
+    shapes = _SHAPES
+    if len(shapes) > _CACHE_LIMIT:
+        shapes = _SHAPES = {}
+    while piece and before[piece] + piece > start:
+        piece -= 1
+    tokens: list[Token] = []
+    append = tokens.append
+    known = shapes.get
+    folded = _FOLD_CACHE.get
+    count = len(pieces)
+    while piece < count:
+        at = before[piece] + piece
+        if at >= end:
+            break
+        word = pieces[piece]
+        piece += 1
+        if word.isalpha():
+            norm = folded(word)
+            append(Token("w", at, at + len(word), word, fold(word) if norm is None else norm))
+            continue
+        shape = known(word)
+        if shape is None:
+            shape = shapes[word] = tuple(
+                (t.kind, t.start, t.end, t.text, t.norm) for t in tokenize(word)
+            )
+        for kind, first, last, raw, norm in shape:
+            first += at
+            last += at
+            if first >= start and last <= end:
+                append(Token(kind, first, last, raw, norm))
+    return tokens
+
+
 def word_set(words: str) -> frozenset[str]:
     """A set from a whitespace-separated list: long word lists stay readable in the source."""
     return frozenset(words.split())

@@ -1,0 +1,91 @@
+"""The scanner's front end: anchors placed by piece arithmetic and window tokens built from
+remembered pieces must agree with a plain regex scan and with `tokenize` on the raw window."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from akhbar_tui.figures import anchors, extract, scanner, text
+from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors
+from akhbar_tui.figures.text import same_length_fold, tokenize, window_tokens
+
+_WORDS = st.sampled_from(
+    [
+        "80",
+        "(2024)،",
+        "٣٤٬٠٩٧",
+        "مليار",
+        "بـخمسة",
+        "ثلاثةً",
+        "(مليون",
+        "دولار",
+        "أكتوبر",
+        "Twenty-",
+        "March",
+        "x" * 40,
+        "GPT-4o)",
+        "عمّان",
+        "19/6/2020",
+    ]
+)
+_GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u00a0", ""])
+_TEXT = st.lists(st.tuples(st.one_of(_WORDS, st.text(max_size=5)), _GAPS), max_size=30).map(
+    lambda parts: "".join(word + gap for word, gap in parts)
+)
+
+
+def _reference_anchors(raw: str) -> list[tuple[int, str]]:
+    """Anchors found word by word with a regex scan (no pieces, no memory)."""
+    found = []
+    for m in re.finditer(r"\S+", raw):
+        word = "".join(c if len(c.lower()) != 1 else c.lower() for c in same_length_fold(m[0]))
+        if word.isalpha():
+            kind = ANCHOR_WORDS.get(word.replace("ـ", "")) or ANCHOR_WORDS.get(word)
+            if kind is not None:
+                found.append((m.start(), kind))
+        elif re.search(r"[0-9٠-٩۰-۹]", word):
+            found += [(m.start() + d.start(), DIGIT) for d in anchors._DIGITS.finditer(word)]
+        else:
+            inside = anchors._inside(word)
+            if inside is not None:
+                found.append((m.start() + inside[0], inside[1]))
+    return found
+
+
+def _token_tuples(tokens: list[text.Token]) -> list[tuple[str, int, int, str, str]]:
+    return [(t.kind, t.start, t.end, t.text, t.norm) for t in tokens]
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=_TEXT)
+def test_anchors_and_window_tokens_match_a_plain_scan(raw: str) -> None:
+    found, pieces, before = find_anchors(raw)
+    assert [(offset, kind) for offset, kind, _ in found] == _reference_anchors(raw)
+    for offset, _, k in found:
+        assert before[k] + k <= offset < before[k] + k + len(pieces[k])
+    for start, end, _, piece in scanner._regions(found, len(raw), raw):
+        built = window_tokens(raw, pieces, before, piece, start, end)
+        assert _token_tuples(built) == _token_tuples(tokenize(raw, start, end))
+
+
+def test_results_do_not_depend_on_what_was_seen_before() -> None:
+    raw = "بلغ 80 مليار دولار،\n\nمقابل 33 مليار  دولار (2024)، بعد خصم ديون تُقدّر بـ12 مليار دولار"
+    anchors._memory = anchors._Memory()
+    text._SHAPES = {}
+    cold = extract(raw)
+    assert [f.value for f in cold if f.kind == "money"] == [
+        80_000_000_000,
+        33_000_000_000,
+        12_000_000_000,
+    ]
+    assert extract(raw) == cold
+    anchors._memory = anchors._Memory()
+    text._SHAPES = {}
+    prefix = "الخبر. "
+    shifted = extract(prefix + raw)
+    assert [(f.start - len(prefix), f.span, f.value) for f in shifted] == [
+        (f.start, f.span, f.value) for f in cold
+    ]
