@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from akhbar_tui.i18n.reasons import reason_text
 from akhbar_tui.models import RefreshProgress, RefreshReport
 
 if TYPE_CHECKING:
@@ -102,6 +101,8 @@ class StatusLine(Static):
         elif self.last_refresh is not None:
             parts.append(tr("ui.status.refreshed", age=tr.ago(self.last_refresh, self.app.now())))
         if self.reason:
+            from akhbar_tui.i18n.reasons import reason_text  # its table compiles on first use
+
             parts.append(tr("ui.status.failed", reason=reason_text(self.reason, tr)))
         width = max(self.content_region.width, 1)
         # Each part isolated: a query or feed name in the other script keeps to its own part.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -18,6 +19,9 @@ from rich.style import Style
 from akhbar_tui import bidi_layout
 from akhbar_tui.i18n import Translator
 
+# Hebrew, Arabic, Syriac, Thaana, NKo… their presentation forms and RLM: what reorders a line.
+_RIGHT_TO_LEFT = re.compile("[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff]")
+_NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
@@ -77,8 +81,19 @@ class Bidi:
         )
 
     def visual(self, text: str, width: int = 200, direction: str = "auto") -> str:
-        """A short visual string for a stock widget that must not wrap or crop it (palette)."""
-        return self.fit(text, width, direction).text
+        """A short visual string for a stock widget that must not wrap or crop it (palette).
+
+        Labels are asked for again on every screen mount and bidi-mode change, so they are
+        remembered; a left-to-right label with no right-to-left letter is its own visual form.
+        """
+        return _visual(text, width, _direction(direction), self.mode)
+
+
+@lru_cache(maxsize=2048)
+def _visual(text: str, width: int, direction: str, mode: str) -> str:
+    if direction != "rtl" and not _RIGHT_TO_LEFT.search(text) and cell_len(text) <= width:
+        return paintable(text).translate(_NO_ISOLATES)
+    return Bidi(mode).fit(text, width, direction).text
 
 
 def safe_multiline(text: str) -> str:
