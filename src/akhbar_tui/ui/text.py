@@ -92,7 +92,7 @@ class Bidi:
 @lru_cache(maxsize=2048)
 def _visual(text: str, width: int, direction: str, mode: str) -> str:
     if direction != "rtl" and not _RIGHT_TO_LEFT.search(text) and cell_len(text) <= width:
-        return paintable(text).translate(_NO_ISOLATES)
+        return paintable(text).translate(_NO_ISOLATES).strip(" ")
     return Bidi(mode).fit(text, width, direction).text
 
 
