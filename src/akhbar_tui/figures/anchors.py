@@ -133,7 +133,10 @@ def _learn(pieces: list[str], memory: _Memory) -> None:
 def _within(piece: str) -> Anchors:
     """The anchors of a folded piece that is not all letters (a piece may hold line breaks)."""
     if piece.isprintable():  # one word, no whitespace inside
-        if _HAS_DIGIT.search(piece):
+        first = _DIGITS.search(piece)
+        if first is not None:
+            if _DIGITS.search(piece, first.end()) is None:
+                return ((first.start(), DIGIT),)
             return tuple((m.start(), DIGIT) for m in _DIGITS.finditer(piece))
         anchor = _inside(piece)
         return () if anchor is None else (anchor,)

@@ -19,6 +19,7 @@ _ID_WORDS = word_set(
     iphone galaxy playstation بوينغ بوينج ايرباص فورمولا ويندوز اندرويد ايفون"""
 )
 _GROUP_WORDS = frozenset({"مجموعة", "ومجموعة", "لمجموعة", "بمجموعة", "group"})
+_GROUP_LINKS = ("of", "ال")
 _MAX_DIGITS = 24
 
 
@@ -43,12 +44,16 @@ def is_identifier(tokens: list[Token], i: int, text: str) -> bool:
             and not is_arabic(tokens[i - 2].text)
         ):
             return True
-    word = prev.norm.rstrip(".")
-    if word in _ID_WORDS or _after_group(tokens, i):
+    norm = prev.norm
+    if norm.rstrip(".") in _ID_WORDS:
+        return True
+    if (norm in _GROUP_WORDS or norm in _GROUP_LINKS) and _after_group(tokens, i):
         return True
     if prev.kind == "w" and prev.text.isascii() and _code_like(prev.text):
         return True
-    return _in_chain(tokens, i)
+    # Most numbers touch no hyphen: `_in_chain` is only walked when one does.
+    glued = prev.text == "-" or (i + 1 < len(tokens) and tokens[i + 1].text == "-")
+    return glued and _in_chain(tokens, i)
 
 
 def _code_like(word: str) -> bool:
@@ -63,7 +68,7 @@ def _after_group(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1].norm
     if prev in _GROUP_WORDS:
         return prev != "group"
-    if prev not in ("of", "ال") or i < 2:
+    if prev not in _GROUP_LINKS or i < 2:
         return False
     before = tokens[i - 2]
     return before.norm in _GROUP_WORDS and (before.norm != "group" or before.text == "Group")

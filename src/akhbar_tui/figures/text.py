@@ -142,9 +142,10 @@ def window_tokens(
     """The tokens of `text[start:end]`, built from the space-separated `pieces` of the text.
 
     `before[k] + k` is where piece k starts; `piece` is a piece at or after the one holding
-    `start`. A piece's tokens (offsets relative to the piece) are worked out once and remembered
-    across calls, as news repeats its vocabulary. A window edge inside a word (a word longer than
-    the scanner's snap) is tokenized from the raw text as it stands.
+    `start`. A word is one token; the tokens of other pieces (numbers, punctuation, clitics glued
+    to digits; offsets relative to the piece) are worked out once and remembered across calls. A
+    window edge inside a word (a word longer than the scanner's snap) is tokenized from the raw
+    text as it stands.
     """
     if (start and not text[start - 1].isspace() and not text[start].isspace()) or (
         end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
@@ -160,8 +161,8 @@ def window_tokens(
     append = tokens.append
     known = shapes.get
     folded = _FOLD_CACHE.get
-    count = len(pieces)
-    while piece < count:
+    limit = len(pieces)
+    while piece < limit:
         at = before[piece] + piece
         if at >= end:
             break
