@@ -146,6 +146,10 @@ async def test_the_palette_lists_arabic_commands(arabic: Engine) -> None:
         shown = " ".join(prompts())
         assert rtl("اجلب كل المصادر المفعّلة الآن") in shown  # its help line
         assert "Refresh" not in shown
+        await settled(pilot)
+        rows = [row.rstrip() for row in screen_rows(app)]
+        command = next(row for row in rows if row.endswith(rtl("تحديث كل المصادر")))
+        assert len(command) > 100  # flush right in the 120-column palette, not at its left
 
 
 async def test_the_palette_says_no_matches_in_arabic(arabic: Engine) -> None:

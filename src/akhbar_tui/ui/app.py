@@ -159,12 +159,18 @@ class AkhbarApp(App[None]):
         """ctrl+p: Textual's palette, its search prompt in the reader's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = self.label("ui.palette.placeholder")
-            self.push_screen(ReaderPalette(placeholder=placeholder, id="--command-palette"))
+            classes = "-rtl" if self.translator.rtl else ""
+            palette = ReaderPalette(
+                placeholder=placeholder, id="--command-palette", classes=classes
+            )
+            self.push_screen(palette)
 
     def search_themes(self) -> None:
         """The theme picker (Textual's palette of themes), its prompt in the reader's language."""
         placeholder = self.label("ui.palette.theme_placeholder")
-        self.push_screen(ReaderPalette(providers=[ThemeProvider], placeholder=placeholder))
+        rtl = "-rtl" if self.translator.rtl else ""
+        picker = ReaderPalette(providers=[ThemeProvider], placeholder=placeholder, classes=rtl)
+        self.push_screen(picker)
 
     @on(events.DeliveryComplete)
     def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
