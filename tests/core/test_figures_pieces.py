@@ -89,3 +89,19 @@ def test_results_do_not_depend_on_what_was_seen_before() -> None:
     assert [(f.start - len(prefix), f.span, f.value) for f in shifted] == [
         (f.start, f.span, f.value) for f in cold
     ]
+
+
+def test_text_without_spaces_is_read_alike_and_not_remembered() -> None:
+    lines = "بلغ\n80\nمليار\nدولار\nوقال\nالتقرير\nإن\nالنمو\nبلغ\n3.5%\nهذا\nالعام\n" * 20
+    found, pieces, before = find_anchors(lines)
+    assert len(pieces) == 1 and len(lines) > text.REMEMBERED
+    assert [(offset, kind) for offset, kind, _ in found] == _reference_anchors(lines)
+    for start, end, _, piece in scanner._regions(found, len(lines), lines):
+        built = window_tokens(lines, pieces, before, piece, start, end)
+        assert _token_tuples(built) == _token_tuples(tokenize(lines, start, end))
+    assert lines not in anchors._memory.seen and lines not in text._SHAPES
+    spaced = extract(lines.replace("\n", " "))
+    assert [(f.start, f.end, f.kind, f.value) for f in extract(lines)] == [
+        (f.start, f.end, f.kind, f.value) for f in spaced
+    ]
+    assert len(spaced) == 40

@@ -16,7 +16,7 @@ from itertools import accumulate, compress, count
 from operator import not_
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
-from akhbar_tui.figures.text import fold, same_length_fold, word_set
+from akhbar_tui.figures.text import REMEMBERED, fold, same_length_fold, word_set
 from akhbar_tui.figures.words_ar import AR_NUMBER_WORDS
 from akhbar_tui.figures.words_en import EN_FRACTIONS, EN_ONES, EN_SCALES, EN_TENS
 
@@ -84,9 +84,12 @@ def find_anchors(text: str) -> tuple[list[tuple[int, str, int]], list[str], list
         memory = _memory = _Memory()
     pieces = text.split(" ")
     unknown = set(pieces).difference(memory.seen)
-    if unknown:
-        _learn(list(unknown), memory)
     anchors_of = memory.anchors
+    if unknown:
+        unremembered = _learn(list(unknown), memory)
+        if unremembered:  # long pieces are not remembered: a small dict of this text's anchors
+            anchors_of = {piece: anchors_of[piece] for piece in set(pieces) if piece in anchors_of}
+            anchors_of.update(unremembered)
     hits = list(compress(count(), map(anchors_of.__contains__, pieces)))
     if not hits:
         return [], pieces, []
@@ -104,11 +107,15 @@ def find_anchors(text: str) -> tuple[list[tuple[int, str, int]], list[str], list
     return found, pieces, before
 
 
-def _learn(pieces: list[str], memory: _Memory) -> None:
-    """Work out the anchors of new pieces, from a folded, lower-cased copy made in one go."""
+def _learn(pieces: list[str], memory: _Memory) -> dict[str, Anchors]:
+    """Work out the anchors of new pieces, from a folded, lower-cased copy made in one go.
+
+    Pieces up to `REMEMBERED` characters are remembered; the anchors of longer ones (text
+    without spaces) are returned instead, so memory stays small whatever strangers send.
+    """
     joined = _lower(same_length_fold(" ".join(pieces)))
     folded = joined.split(" ")
-    anchors_of = memory.anchors
+    anchors_of: dict[str, Anchors] = {}
     for piece, word in compress(
         zip(pieces, folded, strict=True), map(_ANCHOR_KEYS.__contains__, folded)
     ):
@@ -127,7 +134,13 @@ def _learn(pieces: list[str], memory: _Memory) -> None:
                 kind = ANCHOR_WORDS.get(word.replace("ـ", ""))
                 if kind is not None:
                     anchors_of[piece] = ((0, kind),)
-    memory.seen.update(pieces)
+    if max(map(len, pieces)) <= REMEMBERED:
+        memory.anchors.update(anchors_of)
+        memory.seen.update(pieces)
+        return {}
+    memory.anchors.update((p, a) for p, a in anchors_of.items() if len(p) <= REMEMBERED)
+    memory.seen.update(piece for piece in pieces if len(piece) <= REMEMBERED)
+    return {piece: a for piece, a in anchors_of.items() if len(piece) > REMEMBERED}
 
 
 def _within(piece: str) -> Anchors:

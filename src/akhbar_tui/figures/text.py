@@ -133,7 +133,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+# Pieces longer than this (text without spaces) are neither remembered nor given a shape.
+REMEMBERED = 64
 _SHAPES: dict[str, tuple[tuple[str, int, int, str, str], ...]] = {}
+_SHAPES_LIMIT = 10_000
 
 
 def window_tokens(
@@ -153,7 +156,7 @@ def window_tokens(
         return tokenize(text, start, end)
     global _SHAPES
     shapes = _SHAPES
-    if len(shapes) > _CACHE_LIMIT:
+    if len(shapes) > _SHAPES_LIMIT:
         shapes = _SHAPES = {}
     while piece and before[piece] + piece > start:
         piece -= 1
@@ -171,6 +174,9 @@ def window_tokens(
         if word.isalpha():
             norm = folded(word)
             append(Token("w", at, at + len(word), word, fold(word) if norm is None else norm))
+            continue
+        if len(word) > REMEMBERED:
+            tokens.extend(tokenize(text, max(at, start), min(at + len(word), end)))
             continue
         shape = known(word)
         if shape is None:
