@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from akhbar_tui.figures import anchors, extract, scanner, text
@@ -61,6 +61,8 @@ def _token_tuples(tokens: list[text.Token]) -> list[tuple[str, int, int, str, st
 
 @settings(max_examples=300, deadline=None)
 @given(raw=_TEXT)
+@example(raw="y" * 60 + "80 مليار " + "z" * 70)  # window edges inside words longer than the snap
+@example(raw="بلغ\n\n" + "y" * 40 + "\t12  مليون\u00a0دولار")
 def test_anchors_and_window_tokens_match_a_plain_scan(raw: str) -> None:
     found, pieces, before = find_anchors(raw)
     assert [(offset, kind) for offset, kind, _ in found] == _reference_anchors(raw)
