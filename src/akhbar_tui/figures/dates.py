@@ -101,7 +101,8 @@ _NUMERIC_ONLY = re.compile(_NUMERIC)
 _TRAILING_GLOSS = re.compile(r"\s*(?:\([^()]*\)|/\s*\S+(?:\s\S+)?)$")
 _NOT_BEFORE = frozenset(".,٫٬")
 _DIGIT_CHARS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
-_AFTER_DAY = frozenset("/:snrt")
+# The whole digit run: one or two digits before a day's follower, or four before `/` or `-`.
+_MAY_START = re.compile(f"{_D}{{1,2}}(?!{_D})(?=[/:snrt]|\\s)|{_D}{{4}}(?!{_D})(?=[/-])")
 
 
 def date_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -134,14 +135,7 @@ def _may_start_date(text: str, pos: int) -> bool:
     `:` or an English ordinal suffix) or a year before `/` or `-`. Most numbers are neither, and
     this spares them the date pattern (an ordinal day before a digit never makes a date either).
     """
-    end = pos
-    size = len(text)
-    while end < size and text[end] in _DIGIT_CHARS:
-        end += 1
-    after = text[end : end + 1]
-    if end - pos <= 2:
-        return after in _AFTER_DAY or after.isspace()
-    return end - pos == 4 and after in ("/", "-")
+    return _MAY_START.match(text, pos) is not None
 
 
 def _boundary_before(text: str, pos: int) -> bool:
