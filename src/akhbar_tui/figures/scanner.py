@@ -95,13 +95,14 @@ def _scan_region(
     text: str, tokens: list[Token], anchors: dict[int, str], drafts: list[Draft]
 ) -> None:
     """Read the figures at the anchors of one window (anchors in text order), into `drafts`."""
-    index = {token.start: k for k, token in enumerate(tokens)}
     n = len(tokens)
     done = drafts[-1].end if drafts else 0
     cursor = 0
+    i = 0  # walks the tokens to each anchor in turn (both are in text order)
     for offset, kind in anchors.items():
-        i = index.get(offset)
-        if i is None or i < cursor or offset < done:
+        while i < n and tokens[i].start < offset:
+            i += 1
+        if i == n or tokens[i].start != offset or i < cursor or offset < done:
             continue
         cursor = i + 1
         draft = None
