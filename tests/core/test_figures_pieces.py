@@ -76,7 +76,6 @@ def test_anchors_and_window_tokens_match_a_plain_scan(raw: str) -> None:
 def test_results_do_not_depend_on_what_was_seen_before() -> None:
     raw = "بلغ 80 مليار دولار،\n\nمقابل 33 مليار  دولار (2024)، بعد خصم ديون تُقدّر بـ12 مليار دولار"
     anchors._memory = anchors._Memory()
-    text._SHAPES = {}
     cold = extract(raw)
     assert [f.value for f in cold if f.kind == "money"] == [
         80_000_000_000,
@@ -85,7 +84,6 @@ def test_results_do_not_depend_on_what_was_seen_before() -> None:
     ]
     assert extract(raw) == cold
     anchors._memory = anchors._Memory()
-    text._SHAPES = {}
     prefix = "الخبر. "
     shifted = extract(prefix + raw)
     assert [(f.start - len(prefix), f.span, f.value) for f in shifted] == [
@@ -101,7 +99,7 @@ def test_text_without_spaces_is_read_alike_and_not_remembered() -> None:
     for start, end, _, piece in scanner._regions(found, len(lines), lines):
         built = window_tokens(lines, pieces, before, piece, start, end)
         assert _token_tuples(built) == _token_tuples(tokenize(lines, start, end))
-    assert lines not in anchors._memory.seen and lines not in text._SHAPES
+    assert lines not in anchors._memory.seen
     spaced = extract(lines.replace("\n", " "))
     assert [(f.start, f.end, f.kind, f.value) for f in extract(lines)] == [
         (f.start, f.end, f.kind, f.value) for f in spaced

@@ -133,10 +133,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-# Pieces longer than this (text without spaces) are neither remembered nor given a shape.
+# Pieces longer than this (text without spaces) are not remembered by `anchors`.
 REMEMBERED = 64
-_SHAPES: dict[str, tuple[tuple[str, int, int, str, str], ...]] = {}
-_SHAPES_LIMIT = 10_000
 
 
 def window_tokens(
@@ -145,24 +143,18 @@ def window_tokens(
     """The tokens of `text[start:end]`, built from the space-separated `pieces` of the text.
 
     `before[k] + k` is where piece k starts; `piece` is a piece at or after the one holding
-    `start`. A word is one token; the tokens of other pieces (numbers, punctuation, clitics glued
-    to digits; offsets relative to the piece) are worked out once and remembered across calls. A
-    window edge inside a word (a word longer than the scanner's snap) is tokenized from the raw
-    text as it stands.
+    `start`. A word is one token; other pieces (numbers, punctuation, clitics glued to digits)
+    are tokenized from the raw text. A window edge inside a word (a word longer than the
+    scanner's snap) is tokenized from the raw text as it stands.
     """
     if (start and not text[start - 1].isspace() and not text[start].isspace()) or (
         end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
     ):
         return tokenize(text, start, end)
-    global _SHAPES
-    shapes = _SHAPES
-    if len(shapes) > _SHAPES_LIMIT:
-        shapes = _SHAPES = {}
     while piece and before[piece] + piece > start:
         piece -= 1
     tokens: list[Token] = []
     append = tokens.append
-    known = shapes.get
     folded = _FOLD_CACHE.get
     limit = len(pieces)
     while piece < limit:
@@ -175,19 +167,7 @@ def window_tokens(
             norm = folded(word)
             append(Token("w", at, at + len(word), word, fold(word) if norm is None else norm))
             continue
-        if len(word) > REMEMBERED:
-            tokens.extend(tokenize(text, max(at, start), min(at + len(word), end)))
-            continue
-        shape = known(word)
-        if shape is None:
-            shape = shapes[word] = tuple(
-                (t.kind, t.start, t.end, t.text, t.norm) for t in tokenize(word)
-            )
-        for kind, first, last, raw, norm in shape:
-            first += at
-            last += at
-            if first >= start and last <= end:
-                append(Token(kind, first, last, raw, norm))
+        tokens.extend(tokenize(text, max(at, start), min(at + len(word), end)))
     return tokens
 
 
