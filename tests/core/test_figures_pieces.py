@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from akhbar_tui.figures import anchors, digits, extract, scanner, text
+from akhbar_tui.figures import anchors, extract, scanner, text
 from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors
 from akhbar_tui.figures.text import same_length_fold, tokenize, window_tokens
 
@@ -105,13 +105,3 @@ def test_text_without_spaces_is_read_alike_and_not_remembered() -> None:
         (f.start, f.end, f.kind, f.value) for f in spaced
     ]
     assert len(spaced) == 40
-
-
-def test_remembered_digit_readings_stay_bounded_and_equal() -> None:
-    first = digits.parse_digits("2.960")
-    assert (first.value, first.thousands) == (2.96, 2960)
-    for k in range(digits._PARSED_LIMIT + 2):
-        digits.parse_digits(str(k))
-    assert len(digits._PARSED) <= digits._PARSED_LIMIT + 1
-    assert digits.parse_digits("2.960") == first
-    assert digits.parse_digits("٣٤٬٠٩٧").value == 34097

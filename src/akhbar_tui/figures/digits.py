@@ -38,25 +38,8 @@ def _number(text: str) -> float:
     return int(value) if value.is_integer() and abs(value) < 1e18 else value
 
 
-_PARSED: dict[str, Digits] = {}
-_PARSED_LIMIT = 10_000
-
-
 def parse_digits(raw: str) -> Digits:
-    """Read one digit token (separators included) as a number.
-
-    Readings are remembered: news repeats its years, percentages and small numbers.
-    """
-    global _PARSED
-    digits = _PARSED.get(raw)
-    if digits is None:
-        if len(_PARSED) > _PARSED_LIMIT:  # replaced, not cleared, for a call in another thread
-            _PARSED = {}
-        digits = _PARSED[raw] = _parse(raw)
-    return digits
-
-
-def _parse(raw: str) -> Digits:
+    """Read one digit token (separators included) as a number."""
     if raw.isascii():
         if raw.isdigit():
             return Digits(int(raw), None, True, len(raw))
