@@ -1,7 +1,7 @@
 """How long `figures.extract` takes per 1,000 words of news text (target: ≤ 2 ms CPU median).
 
-In the app every article is extracted once, and the extractor remembers a few things across
-calls (bounded memories of words it has read), so a text extracted again and again is faster than a new one. The
+In the app every article is extracted once, and the extractor remembers the folded forms of
+words across calls (bounded), so a text extracted again and again is faster than a new one. The
 figures the target is judged on are therefore taken on *fresh* text:
 
 - *fresh ar*: `FRESH` distinct articles of about 1,000 words from `news_text` (the layout

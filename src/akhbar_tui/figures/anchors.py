@@ -1,22 +1,18 @@
 """The cheap first pass: where in a text a figure can start.
 
-The text is cut at its spaces into *pieces* (nearly always one word each); a piece's offset is
-the sum of the lengths before it, so no search is needed. Whether a piece holds an anchor (a digit
-run, or a word a figure can begin with: number words, unit and currency duals, month names, age
-words) is worked out once per distinct piece and remembered across calls, since news repeats its
-vocabulary: a text then costs a split, set operations and one look-up per piece, all at C speed.
-The expensive work (tokens, lookahead, date patterns) runs only in small windows around the
-anchors, so text without numbers costs almost nothing.
+A same-length folded, lower-cased copy of the text is split into words; only digit runs and the
+words a figure can begin with (number words, unit and currency duals, month names, age words) are
+kept. The expensive work (tokens, lookahead, date patterns) then runs only in small windows around
+these anchors, so text without numbers costs almost nothing.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, count
-from operator import not_
+from itertools import filterfalse
 
 from akhbar_tui.figures.special import AGE_WORDS, DUAL_WORDS
-from akhbar_tui.figures.text import REMEMBERED, fold, same_length_fold, word_set
+from akhbar_tui.figures.text import fold, same_length_fold, word_set
 from akhbar_tui.figures.words_ar import AR_NUMBER_WORDS
 from akhbar_tui.figures.words_en import EN_FRACTIONS, EN_ONES, EN_SCALES, EN_TENS
 
@@ -52,125 +48,53 @@ _HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 _EDGE_PUNCTUATION = "()[]{}«»\"'“”‘’،,.;:!?؛؟-–—"
 _MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
-Anchors = tuple[tuple[int, str], ...]
 
+def find_anchors(text: str) -> list[tuple[int, str]]:
+    """(offset, kind) of every place a figure may start, in text order.
 
-class _Memory:
-    """Pieces seen before: the anchors of those that hold any, and every piece seen.
-
-    Replaced (never cleared in place) when full, so a call running in another thread keeps a
-    consistent pair.
+    The whitespace-separated words of a folded, lower-cased copy are sorted out with set
+    operations and C-level filters; Python code runs only for the distinct words that are not all
+    letters (digits, punctuation) and for the words that turn out to be anchors.
     """
-
-    LIMIT = 50_000
-
-    def __init__(self) -> None:
-        self.anchors: dict[str, Anchors] = {}
-        self.seen: set[str] = set()
-
-
-_memory = _Memory()
-
-
-def find_anchors(text: str) -> tuple[list[tuple[int, str, int]], list[str], list[int]]:
-    """(offset, kind, piece) of every place a figure may start, in text order; and the pieces.
-
-    The pieces (`text.split(" ")`) are returned too, with the total length of the pieces before
-    each (piece k starts at `before[k] + k`): the scanner builds its windows' tokens from them.
-    """
-    global _memory
-    memory = _memory
-    if len(memory.seen) > _Memory.LIMIT:
-        memory = _memory = _Memory()
-    pieces = text.split(" ")
-    unknown = set(pieces).difference(memory.seen)
-    anchors_of = memory.anchors
-    if unknown:
-        unremembered = _learn(list(unknown), memory)
-        if unremembered:  # long pieces are not remembered: a small dict of this text's anchors
-            anchors_of = {piece: anchors_of[piece] for piece in set(pieces) if piece in anchors_of}
-            anchors_of.update(unremembered)
-    hits = list(compress(count(), map(anchors_of.__contains__, pieces)))
-    if not hits:
-        return [], pieces, []
-    # Piece k starts after the k pieces before it and the k spaces between them.
-    before = list(accumulate(map(len, pieces), initial=0))
-    found: list[tuple[int, str, int]] = []
-    for k in hits:
-        at = before[k] + k
-        anchors = anchors_of[pieces[k]]
-        if len(anchors) == 1:
-            offset, kind = anchors[0]
-            found.append((at + offset, kind, k))
-        else:
-            found.extend((at + offset, kind, k) for offset, kind in anchors)
-    return found, pieces, before
-
-
-def _learn(pieces: list[str], memory: _Memory) -> dict[str, Anchors]:
-    """Work out the anchors of new pieces, from a folded, lower-cased copy made in one go.
-
-    Pieces up to `REMEMBERED` characters are remembered; the anchors of longer ones (text
-    without spaces) are returned instead, so memory stays small whatever strangers send.
-    """
-    joined = _lower(same_length_fold(" ".join(pieces)))
-    folded = joined.split(" ")
-    anchors_of: dict[str, Anchors] = {}
-    for piece, word in compress(
-        zip(pieces, folded, strict=True), map(_ANCHOR_KEYS.__contains__, folded)
-    ):
-        anchors_of[piece] = ((0, ANCHOR_WORDS[word]),)
-    # Every anchor word is all letters: only pieces with digits, marks, punctuation or line
-    # breaks need a closer look, and letter pieces only when they hold a tatweel.
-    for piece, word in compress(
-        zip(pieces, folded, strict=True), map(not_, map(str.isalpha, folded))
-    ):
-        anchors = _within(word)
-        if anchors:
-            anchors_of[piece] = anchors
-    if "ـ" in joined:
-        for piece, word in zip(pieces, folded, strict=True):
-            if "ـ" in word and word.isalpha():
-                kind = ANCHOR_WORDS.get(word.replace("ـ", ""))
-                if kind is not None:
-                    anchors_of[piece] = ((0, kind),)
-    if max(map(len, pieces)) <= REMEMBERED:
-        memory.anchors.update(anchors_of)
-        memory.seen.update(pieces)
-        return {}
-    memory.anchors.update((p, a) for p, a in anchors_of.items() if len(p) <= REMEMBERED)
-    memory.seen.update(piece for piece in pieces if len(piece) <= REMEMBERED)
-    return {piece: a for piece, a in anchors_of.items() if len(piece) > REMEMBERED}
-
-
-def _within(piece: str) -> Anchors:
-    """The anchors of a folded piece that is not all letters (a piece may hold line breaks)."""
-    if piece.isprintable():  # one word, no whitespace inside
-        first = _DIGITS.search(piece)
-        if first is not None:
-            if _DIGITS.search(piece, first.end()) is None:
-                return ((first.start(), DIGIT),)
-            return tuple((m.start(), DIGIT) for m in _DIGITS.finditer(piece))
-        anchor = _inside(piece)
-        return () if anchor is None else (anchor,)
-    found: list[tuple[int, str]] = []
-    position = 0
-    for word in piece.split():
-        at = piece.find(word, position)
-        position = at + len(word)
-        if word.isalpha():
-            kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
-            if kind is None:
-                kind = ANCHOR_WORDS.get(word)
-            if kind is not None:
-                found.append((at, kind))
-        elif _HAS_DIGIT.search(word):
-            found.extend((at + m.start(), DIGIT) for m in _DIGITS.finditer(word))
+    folded = _lower(same_length_fold(text))
+    words = folded.split()
+    distinct = set(words)
+    # Every anchor word is all letters, so no word with a digit or a mark can match here.
+    inside: dict[str, list[tuple[int, str]]] = {
+        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(distinct)
+    }
+    for word in filterfalse(str.isalpha, distinct):
+        if _HAS_DIGIT.search(word):
+            inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
         else:
             anchor = _inside(word)
             if anchor is not None:
-                found.append((at + anchor[0], anchor[1]))
-    return tuple(found)
+                inside[word] = [anchor]
+    if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
+        for word in filter(str.isalpha, distinct):
+            kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
+            if kind is not None:
+                inside[word] = [(0, kind)]
+    found: list[tuple[int, str]] = []
+    position = 0
+    find = folded.find
+    limit = len(folded)
+    for word in filter(inside.__contains__, words):
+        # The next whole whitespace-separated `word` at or after `position` (it is there).
+        at = find(word, position)
+        end = at + len(word)
+        while (at and not folded[at - 1].isspace()) or (end < limit and not folded[end].isspace()):
+            at = find(word, at + 1)
+            end = at + len(word)
+        position = end
+        anchors = inside[word]
+        if len(anchors) == 1:
+            offset, kind = anchors[0]
+            found.append((at + offset, kind))
+        else:
+            found.extend((at + offset, kind) for offset, kind in anchors)
+    found.sort()
+    return found
 
 
 def _inside(word: str) -> tuple[int, str] | None:

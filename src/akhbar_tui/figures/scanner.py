@@ -20,7 +20,7 @@ from akhbar_tui.figures.followers import Tail, tail_after
 from akhbar_tui.figures.identifiers import is_identifier
 from akhbar_tui.figures.numbers import Numeral, read_number
 from akhbar_tui.figures.special import AGE_WORDS, ordinal_age, standalone_dual
-from akhbar_tui.figures.text import Token, is_arabic, window_tokens
+from akhbar_tui.figures.text import Token, is_arabic, tokenize
 from akhbar_tui.figures.units import PERCENT_SIGNS
 from akhbar_tui.figures.words_ar import AR_ORDINALS
 from akhbar_tui.figures.words_en import EN_ARTICLES, EN_FRACTIONS, EN_SCALES
@@ -39,39 +39,33 @@ _WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
 
 def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     """All figures of `text` in text order (see the package docstring for the contract)."""
-    anchors, pieces, before = find_anchors(text)
+    anchors = find_anchors(text)
     drafts: list[Draft] = []
-    for start, end, kinds, piece in _regions(anchors, len(text), text):
-        tokens = window_tokens(text, pieces, before, piece, start, end)
-        _scan_region(text, tokens, kinds, drafts)
+    for start, end, kinds in _regions(anchors, len(text), text):
+        _scan_region(text, tokenize(text, start, end), kinds, drafts)
     join_ranges(drafts, text)
     return finish(drafts, text, country) if drafts else []
 
 
 def _regions(
-    anchors: list[tuple[int, str, int]], length: int, text: str
-) -> list[tuple[int, int, dict[int, str], int]]:
-    """Windows around anchors, merged where they touch: the only text the scanner tokenizes.
-
-    Each window carries the piece of its first anchor, where its tokens are looked up from.
-    """
-    regions: list[tuple[int, int, dict[int, str], int]] = []
+    anchors: list[tuple[int, str]], length: int, text: str
+) -> list[tuple[int, int, dict[int, str]]]:
+    """Windows around anchors, merged where they touch: the only text the scanner tokenizes."""
+    regions: list[tuple[int, int, dict[int, str]]] = []
     first = 0
     last = -_BEFORE - 1  # no region yet: the first anchor opens one
-    piece = 0
     members: dict[int, str] = {}
-    for offset, kind, k in anchors:
+    for offset, kind in anchors:
         if offset - _BEFORE <= last:
             members[offset] = kind
         else:
             if members:
-                regions.append((_snap_back(text, first), _snap_forward(text, last), members, piece))
+                regions.append((_snap_back(text, first), _snap_forward(text, last), members))
             first = max(0, offset - _BEFORE)
             members = {offset: kind}
-            piece = k
         last = min(length, offset + _AFTER)
     if members:
-        regions.append((_snap_back(text, first), _snap_forward(text, last), members, piece))
+        regions.append((_snap_back(text, first), _snap_forward(text, last), members))
     return regions
 
 

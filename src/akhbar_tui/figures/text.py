@@ -133,44 +133,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-# Pieces longer than this (text without spaces) are not remembered by `anchors`.
-REMEMBERED = 64
-
-
-def window_tokens(
-    text: str, pieces: list[str], before: list[int], piece: int, start: int, end: int
-) -> list[Token]:
-    """The tokens of `text[start:end]`, built from the space-separated `pieces` of the text.
-
-    `before[k] + k` is where piece k starts; `piece` is a piece at or after the one holding
-    `start`. A word is one token; other pieces (numbers, punctuation, clitics glued to digits)
-    are tokenized from the raw text. A window edge inside a word (a word longer than the
-    scanner's snap) is tokenized from the raw text as it stands.
-    """
-    if (start and not text[start - 1].isspace() and not text[start].isspace()) or (
-        end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
-    ):
-        return tokenize(text, start, end)
-    while piece and before[piece] + piece > start:
-        piece -= 1
-    tokens: list[Token] = []
-    append = tokens.append
-    folded = _FOLD_CACHE.get
-    limit = len(pieces)
-    while piece < limit:
-        at = before[piece] + piece
-        if at >= end:
-            break
-        word = pieces[piece]
-        piece += 1
-        if word.isalpha():
-            norm = folded(word)
-            append(Token("w", at, at + len(word), word, fold(word) if norm is None else norm))
-            continue
-        tokens.extend(tokenize(text, max(at, start), min(at + len(word), end)))
-    return tokens
-
-
 def word_set(words: str) -> frozenset[str]:
     """A set from a whitespace-separated list: long word lists stay readable in the source."""
     return frozenset(words.split())

@@ -1,5 +1,5 @@
-"""The scanner's front end: anchors placed by piece arithmetic and window tokens built from
-remembered pieces must agree with a plain regex scan and with `tokenize` on the raw window."""
+"""The scanner's front end: anchors found on a folded copy of the whole text must agree with a
+plain word-by-word regex scan, and a text's figures must not depend on where it sits."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from akhbar_tui.figures import anchors, extract, scanner, text
+from akhbar_tui.figures import anchors, extract
 from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors
-from akhbar_tui.figures.text import same_length_fold, tokenize, window_tokens
+from akhbar_tui.figures.text import same_length_fold
 
 _WORDS = st.sampled_from(
     [
@@ -55,27 +55,16 @@ def _reference_anchors(raw: str) -> list[tuple[int, str]]:
     return found
 
 
-def _token_tuples(tokens: list[text.Token]) -> list[tuple[str, int, int, str, str]]:
-    return [(t.kind, t.start, t.end, t.text, t.norm) for t in tokens]
-
-
 @settings(max_examples=300, deadline=None)
 @given(raw=_TEXT)
-@example(raw="y" * 60 + "80 مليار " + "z" * 70)  # window edges inside words longer than the snap
+@example(raw="y" * 60 + "80 مليار " + "z" * 70)  # numbers next to words longer than the snap
 @example(raw="بلغ\n\n" + "y" * 40 + "\t12  مليون\u00a0دولار")
-def test_anchors_and_window_tokens_match_a_plain_scan(raw: str) -> None:
-    found, pieces, before = find_anchors(raw)
-    assert [(offset, kind) for offset, kind, _ in found] == _reference_anchors(raw)
-    for offset, _, k in found:
-        assert before[k] + k <= offset < before[k] + k + len(pieces[k])
-    for start, end, _, piece in scanner._regions(found, len(raw), raw):
-        built = window_tokens(raw, pieces, before, piece, start, end)
-        assert _token_tuples(built) == _token_tuples(tokenize(raw, start, end))
+def test_anchors_match_a_plain_scan(raw: str) -> None:
+    assert find_anchors(raw) == _reference_anchors(raw)
 
 
-def test_results_do_not_depend_on_what_was_seen_before() -> None:
+def test_results_do_not_depend_on_what_was_read_before_or_where() -> None:
     raw = "بلغ 80 مليار دولار،\n\nمقابل 33 مليار  دولار (2024)، بعد خصم ديون تُقدّر بـ12 مليار دولار"
-    anchors._memory = anchors._Memory()
     cold = extract(raw)
     assert [f.value for f in cold if f.kind == "money"] == [
         80_000_000_000,
@@ -83,7 +72,6 @@ def test_results_do_not_depend_on_what_was_seen_before() -> None:
         12_000_000_000,
     ]
     assert extract(raw) == cold
-    anchors._memory = anchors._Memory()
     prefix = "الخبر. "
     shifted = extract(prefix + raw)
     assert [(f.start - len(prefix), f.span, f.value) for f in shifted] == [
@@ -91,15 +79,9 @@ def test_results_do_not_depend_on_what_was_seen_before() -> None:
     ]
 
 
-def test_text_without_spaces_is_read_alike_and_not_remembered() -> None:
+def test_text_without_spaces_is_read_alike() -> None:
     lines = "بلغ\n80\nمليار\nدولار\nوقال\nالتقرير\nإن\nالنمو\nبلغ\n3.5%\nهذا\nالعام\n" * 20
-    found, pieces, before = find_anchors(lines)
-    assert len(pieces) == 1 and len(lines) > text.REMEMBERED
-    assert [(offset, kind) for offset, kind, _ in found] == _reference_anchors(lines)
-    for start, end, _, piece in scanner._regions(found, len(lines), lines):
-        built = window_tokens(lines, pieces, before, piece, start, end)
-        assert _token_tuples(built) == _token_tuples(tokenize(lines, start, end))
-    assert lines not in anchors._memory.seen
+    assert find_anchors(lines) == _reference_anchors(lines)
     spaced = extract(lines.replace("\n", " "))
     assert [(f.start, f.end, f.kind, f.value) for f in extract(lines)] == [
         (f.start, f.end, f.kind, f.value) for f in spaced
