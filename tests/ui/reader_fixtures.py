@@ -8,13 +8,13 @@ server on 127.0.0.1 and go through the real refresh (fetch, parse, store).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from waiting import until
+from waiting import settled, until
 
 from akhbar_tui.config import load_config
 from akhbar_tui.demo import feed_body
@@ -130,3 +130,22 @@ async def loaded(app: AkhbarApp, pilot, rows: int = 1) -> None:  # type: ignore[
         )
 
     await until(pilot, shown, "headlines loaded")
+
+
+@asynccontextmanager
+async def empty_reader(folder: Path, language: str = "en") -> AsyncIterator[tuple[AkhbarApp, Any]]:
+    """The reader on an empty database, as at a first start: (app, pilot) once its headline
+    list has been reset and it is idle."""
+    toml = folder / "feeds.toml"
+    toml.write_text(
+        f'[settings]\nrefresh_minutes = 600\nlanguage = "{language}"\n', encoding="utf-8"
+    )
+    engine = Engine(load_config(toml), folder / "empty.db")
+    try:
+        app = reader_app(engine)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.main.headlines.generation > 0, "the list was reset")
+            await settled(pilot)
+            yield app, pilot
+    finally:
+        engine.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader_fixtures import loaded, reader_app
+from reader_fixtures import empty_reader, loaded, reader_app
 from waiting import settled, until
 
 from akhbar_tui.ui.app import AkhbarApp
@@ -132,20 +132,6 @@ async def test_feeds_pane_arabic_names_flush_right_and_counts_in_one_column(engi
 
 async def test_an_empty_list_says_what_to_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A first start with nothing stored shows a hint in the headlines pane, not a blank pane."""
-    from akhbar_tui.config import load_config
-    from akhbar_tui.engine import Engine
-
-    toml = tmp_path / "feeds.toml"
-    toml.write_text("[settings]\nrefresh_minutes = 600\n", encoding="utf-8")
-    engine = Engine(load_config(toml), tmp_path / "empty.db")
-    try:
-        app = reader_app(engine)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: app.main.headlines.generation > 0, "the list was reset")
-            await settled(pilot)
-            assert app.main.headlines.count == 0
-            assert any(
-                "No articles here yet. R refreshes every feed" in r for r in screen_rows(app)
-            )
-    finally:
-        engine.close()
+    async with empty_reader(tmp_path) as (app, _pilot):
+        assert app.main.headlines.count == 0
+        assert any("No articles here yet. R refreshes every feed" in r for r in screen_rows(app))

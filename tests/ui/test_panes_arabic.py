@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from arabic_fixtures import engine_copy, reader_settings
-from reader_fixtures import loaded, reader_app, sample_store
+from reader_fixtures import empty_reader, loaded, reader_app, sample_store
 from waiting import settled, until
 
 from akhbar_tui.config import load_config
@@ -225,17 +225,8 @@ async def test_search_results_mirror_with_the_snippet_between_age_and_title(arab
 
 
 async def test_an_empty_list_says_what_to_do_in_arabic(tmp_path: Path) -> None:
-    toml = tmp_path / "feeds.toml"
-    toml.write_text('[settings]\nrefresh_minutes = 600\nlanguage = "ar"\n', encoding="utf-8")
-    engine = Engine(load_config(toml), tmp_path / "empty.db")
-    try:
-        app = reader_app(engine)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: app.main.headlines.generation > 0, "the list was reset")
-            await settled(pilot)
-            row = rows_of(app.main.headlines, 1)[0]
-            hint = app.translator("ui.pane.headlines.empty")
-            assert hint.startswith("لا مقالات")
-            assert row.rstrip().endswith(app.bidi.visual("لا مقالات", direction="rtl"))
-    finally:
-        engine.close()
+    async with empty_reader(tmp_path, "ar") as (app, _pilot):
+        row = rows_of(app.main.headlines, 1)[0]
+        hint = app.translator("ui.pane.headlines.empty")
+        assert hint.startswith("لا مقالات")
+        assert row.rstrip().endswith(app.bidi.visual("لا مقالات", direction="rtl"))
