@@ -9,8 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from akhbar_tui.figures import anchors, extract
-from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors
-from akhbar_tui.figures.text import same_length_fold
+from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors, folded_copy
+from akhbar_tui.figures.text import same_length_fold, tokenize
 
 _WORDS = st.sampled_from(
     [
@@ -29,6 +29,10 @@ _WORDS = st.sampled_from(
         "GPT-4o)",
         "عمّان",
         "19/6/2020",
+        "ΑΣ",
+        "(ΟΔΟΣ)",
+        "İstanbul",
+        "إلـى",
     ]
 )
 _GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u00a0", ""])
@@ -87,3 +91,21 @@ def test_text_without_spaces_is_read_alike() -> None:
         (f.start, f.end, f.kind, f.value) for f in spaced
     ]
     assert len(spaced) == 40
+
+
+def _shapes(raw: str, start: int, end: int, folded: str | None) -> list[tuple]:
+    return [(t.kind, t.start, t.end, t.text, t.norm) for t in tokenize(raw, start, end, folded)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=_TEXT, cut=st.tuples(st.integers(0, 400), st.integers(0, 400)))
+@example(raw="ΑΣ (ΟΔΟΣ) إلـى 12", cut=(0, 400))  # final sigma, tatweel
+@example(raw="İstanbul 80 مليار", cut=(0, 400))  # a lower case longer than its letter
+def test_tokens_from_the_folded_copy_are_the_folded_words(raw: str, cut: tuple[int, int]) -> None:
+    """Norms sliced from the whole text's folded copy (and offsets added up over single spaces)
+    must be exactly what folding each word and searching for it give."""
+    folded, exact = folded_copy(raw)
+    start, end = sorted(min(c, len(raw)) for c in cut)
+    reference = _shapes(raw, start, end, None)
+    assert _shapes(raw, start, end, folded if exact else None) == reference
+    assert [t[3] for t in reference] == [raw[t[1] : t[2]] for t in reference]

@@ -49,14 +49,27 @@ _EDGE_PUNCTUATION = "()[]{}«»\"'“”‘’،,.;:!?؛؟-–—"
 _MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
-def find_anchors(text: str) -> list[tuple[int, str]]:
+def folded_copy(text: str) -> tuple[str, bool]:
+    """`text` folded and lower-cased character for character, and whether every word of it is
+    exactly that word's `fold` when it has no harakat or tatweel (false when some character's
+    lower case is longer than one character and was kept as it is)."""
+    same = same_length_fold(text)
+    lowered = same.lower()
+    if len(lowered) == len(same):
+        return lowered, True
+    return _lower(same), False
+
+
+def find_anchors(text: str, folded: str | None = None) -> list[tuple[int, str]]:
     """(offset, kind) of every place a figure may start, in text order.
 
-    The whitespace-separated words of a folded, lower-cased copy are sorted out with set
-    operations and C-level filters; Python code runs only for the distinct words that are not all
-    letters (digits, punctuation) and for the words that turn out to be anchors.
+    The whitespace-separated words of a folded, lower-cased copy (`folded`, made here when not
+    given) are sorted out with set operations and C-level filters; Python code runs only for the
+    distinct words that are not all letters (digits, punctuation) and for the words that turn out
+    to be anchors.
     """
-    folded = _lower(same_length_fold(text))
+    if folded is None:
+        folded = folded_copy(text)[0]
     words = folded.split()
     distinct = set(words)
     # Every anchor word is all letters, so no word with a digit or a mark can match here.
@@ -114,7 +127,4 @@ def _inside(word: str) -> tuple[int, str] | None:
 
 def _lower(folded: str) -> str:
     """Lower case with offsets kept (a character whose lower case is longer stays as it is)."""
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors
+from akhbar_tui.figures.anchors import DIGIT, MONTH, find_anchors, folded_copy
 from akhbar_tui.figures.context import arabic_singular, count_noun
 from akhbar_tui.figures.currencies import PREFIX_SYMBOL, SYMBOL_CODES, SYMBOL_ENDS
 from akhbar_tui.figures.dates import date_at
@@ -39,10 +39,12 @@ _WEEKDAY_LIKE = frozenset({"الاثنين", "الاثنان"})
 
 def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     """All figures of `text` in text order (see the package docstring for the contract)."""
-    anchors = find_anchors(text)
+    folded, exact = folded_copy(text)
+    anchors = find_anchors(text, folded)
+    words = folded if exact else None
     drafts: list[Draft] = []
     for start, end, kinds in _regions(anchors, len(text), text):
-        _scan_region(text, tokenize(text, start, end), kinds, drafts)
+        _scan_region(text, tokenize(text, start, end, words), kinds, drafts)
     join_ranges(drafts, text)
     return finish(drafts, text, country) if drafts else []
 
