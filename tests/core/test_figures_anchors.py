@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from akhbar_tui.figures import anchors, extract
 from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors, folded_copy
+from akhbar_tui.figures.context import qualifier
 from akhbar_tui.figures.text import same_length_fold, tokenize
 
 _WORDS = st.sampled_from(
@@ -33,6 +34,9 @@ _WORDS = st.sampled_from(
         "(ΟΔΟΣ)",
         "İstanbul",
         "إلـى",
+        "أكثرَ من",
+        "نحوَ",
+        "لأقل من",
     ]
 )
 _GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u00a0", ""])
@@ -101,11 +105,17 @@ def _shapes(raw: str, start: int, end: int, folded: str | None) -> list[tuple]:
 @given(raw=_TEXT, cut=st.tuples(st.integers(0, 400), st.integers(0, 400)))
 @example(raw="ΑΣ (ΟΔΟΣ) إلـى 12", cut=(0, 400))  # final sigma, tatweel
 @example(raw="İstanbul 80 مليار", cut=(0, 400))  # a lower case longer than its letter
+@example(raw="أكثر من 5 ونحو 6 وأقل من 7 (نحوَ 8", cut=(0, 400))  # qualifiers, harakat
 def test_tokens_from_the_folded_copy_are_the_folded_words(raw: str, cut: tuple[int, int]) -> None:
     """Norms sliced from the whole text's folded copy (and offsets added up over single spaces)
-    must be exactly what folding each word and searching for it give."""
+    must be exactly what folding each word and searching for it give; so must the qualifiers read
+    from that copy."""
     folded, exact = folded_copy(raw)
     start, end = sorted(min(c, len(raw)) for c in cut)
     reference = _shapes(raw, start, end, None)
     assert _shapes(raw, start, end, folded if exact else None) == reference
     assert [t[3] for t in reference] == [raw[t[1] : t[2]] for t in reference]
+    if exact:
+        assert [qualifier(raw, t[1], folded) for t in reference] == [
+            qualifier(raw, t[1]) for t in reference
+        ]

@@ -77,7 +77,16 @@ def find_anchors(text: str, folded: str | None = None) -> list[tuple[int, str]]:
         word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(distinct)
     }
     for word in filterfalse(str.isalpha, distinct):
-        if _HAS_DIGIT.search(word):
+        core = word.strip(_EDGE_PUNCTUATION)
+        if core.isalpha() and "ـ" not in core:
+            # Letters between punctuation (`الشركة،`): an anchor only when the letters are one.
+            kind = ANCHOR_WORDS.get(core)
+            if kind is not None:
+                inside[word] = [(len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), kind)]
+        elif _DIGITS.fullmatch(core) is not None:
+            # One number between punctuation (`(2024)،`): the edges hold no digit.
+            inside[word] = [(len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), DIGIT)]
+        elif _HAS_DIGIT.search(word):
             inside[word] = [(m.start(), DIGIT) for m in _DIGITS.finditer(word)]
         else:
             anchor = _inside(word)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
+from akhbar_tui.figures.text import MARK_CHARS, Token, fold, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -41,12 +41,21 @@ _LAST_WORDS = frozenset(
 _TRAILING_CLITICS = frozenset({"ب", "بـ", "ل", "لـ"})
 
 
-def qualifier(text: str, start: int) -> str | None:
-    """`approx`, `more_than` or `less_than` from the words just before a figure, else None."""
-    words = text[max(0, start - 24) : start].rsplit(None, 2)
+def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
+    """`approx`, `more_than` or `less_than` from the words just before a figure, else None.
+
+    `folded`, when given, is `text` folded character for character (`anchors.folded_copy` when
+    exact): the word before the figure is then folded already unless it carries harakat.
+    """
+    words = (text if folded is None else folded)[max(0, start - 24) : start].rsplit(None, 2)
     if words and words[-1] in _TRAILING_CLITICS:
         words.pop()
-    if not words or not _may_qualify(fold(words[-1]).lstrip("(")):
+    if not words:
+        return None
+    word = words[-1]
+    if folded is None or not MARK_CHARS.isdisjoint(word):
+        word = fold(word)
+    if not _may_qualify(word.lstrip("(")):
         return None
     match = _TAIL.search(text, max(0, start - 24), start)
     if match is None or match.lastgroup is None:

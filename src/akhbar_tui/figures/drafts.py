@@ -67,7 +67,10 @@ def join_ranges(drafts: list[Draft], text: str) -> None:
             first.value = int(first.value) if first.value is not None else None
 
 
-def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
+def finish(
+    drafts: list[Draft], text: str, country: str | None, folded: str | None = None
+) -> list[Figure]:
+    """The `Figure`s of settled drafts; `folded` (see `context.qualifier`) spares word folding."""
     sentences = Sentences(text)
     # The money figures of a sentence share its currency cues: fold and search it once.
     currencies: dict[tuple[str, str | None, str], tuple[str, float]] = {}
@@ -95,7 +98,7 @@ def finish(drafts: list[Draft], text: str, country: str | None) -> list[Figure]:
                 draft.kind,  # type: ignore[arg-type]
                 _clean(value),
                 unit,
-                qualifier(text, draft.start),  # type: ignore[arg-type]
+                qualifier(text, draft.start, folded),  # type: ignore[arg-type]
                 sentence,
             )
         )

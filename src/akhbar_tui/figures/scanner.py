@@ -46,7 +46,7 @@ def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     for start, end, kinds in _regions(anchors, len(text), text):
         _scan_region(text, tokenize(text, start, end, words), kinds, drafts)
     join_ranges(drafts, text)
-    return finish(drafts, text, country) if drafts else []
+    return finish(drafts, text, country, words) if drafts else []
 
 
 def _regions(

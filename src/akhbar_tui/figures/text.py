@@ -12,7 +12,7 @@ import re
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_MARK_CHARS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
+MARK_CHARS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 _FOLD_CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 50_000
 
@@ -66,7 +66,7 @@ def raw_offset(raw: str, letters: int) -> int:
     while index < len(raw) and seen < letters:
         index += 1
         seen += 1
-        while index < len(raw) and raw[index] in _MARK_CHARS:
+        while index < len(raw) and raw[index] in MARK_CHARS:
             index += 1
     return index
 
