@@ -144,47 +144,49 @@ _FAMILY_RULES: dict[str, tuple[dict[str, str], str, float | None]] = {
 }
 _MINOR_DIVISORS = {"AED": 100, "QAR": 100, "EGP": 100, "JOD": 100, "LBP": 100, "SYP": 100}
 
-# Countries named in the sentence that settle an ambiguous family (folded text is searched).
-_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+# Countries named in the sentence that settle an ambiguous family (folded text is searched), as
+# `|`-separated plain words: a C substring search per word beats a regex alternation.
+_CUE_TABLE: dict[str, tuple[tuple[str, str], ...]] = {
     "riyal": (
-        (re.compile(r"برازيل|brazil"), "BRL"),
-        (re.compile(r"قطر|الدوحة|qatar"), "QAR"),
-        (re.compile(r"عمان|مسقط|oman"), "OMR"),
-        (re.compile(r"يمن|عدن|صنعاء|yemen"), "YER"),
-        (re.compile(r"ايران|طهران|iran"), "IRR"),
-        (re.compile(r"سعودي|الرياض|saudi"), "SAR"),
+        ("برازيل|brazil", "BRL"),
+        ("قطر|الدوحة|qatar", "QAR"),
+        ("عمان|مسقط|oman", "OMR"),
+        ("يمن|عدن|صنعاء|yemen", "YER"),
+        ("ايران|طهران|iran", "IRR"),
+        ("سعودي|الرياض|saudi", "SAR"),
     ),
     "dinar": (
-        (re.compile(r"كويت|kuwait"), "KWD"),
-        (re.compile(r"بحرين|bahrain"), "BHD"),
-        (re.compile(r"اردن|عمان|jordan"), "JOD"),
-        (re.compile(r"عراق|بغداد|iraq"), "IQD"),
-        (re.compile(r"ليبي|طرابلس|libya"), "LYD"),
-        (re.compile(r"تونس|tunisia"), "TND"),
-        (re.compile(r"جزائر|algeria"), "DZD"),
+        ("كويت|kuwait", "KWD"),
+        ("بحرين|bahrain", "BHD"),
+        ("اردن|عمان|jordan", "JOD"),
+        ("عراق|بغداد|iraq", "IQD"),
+        ("ليبي|طرابلس|libya", "LYD"),
+        ("تونس|tunisia", "TND"),
+        ("جزائر|algeria", "DZD"),
     ),
     "dirham": (
-        (re.compile(r"مغرب|المملكة المغربية|morocc"), "MAD"),
-        (re.compile(r"امارات|دبي|ابوظبي|ابو ظبي|uae|emirat"), "AED"),
-        (re.compile(r"قطر|الدوحة"), "QAR"),
+        ("مغرب|المملكة المغربية|morocc", "MAD"),
+        ("امارات|دبي|ابوظبي|ابو ظبي|uae|emirat", "AED"),
+        ("قطر|الدوحة", "QAR"),
     ),
     "lira": (
-        (re.compile(r"لبنان|بيروت|lebanon"), "LBP"),
-        (re.compile(r"سوري|دمشق|syria"), "SYP"),
-        (re.compile(r"ترك|انقرة|اسطنبول|turk"), "TRY"),
+        ("لبنان|بيروت|lebanon", "LBP"),
+        ("سوري|دمشق|syria", "SYP"),
+        ("ترك|انقرة|اسطنبول|turk", "TRY"),
     ),
     "pound": (
-        (re.compile(r"بريطان|لندن|britain|british|london"), "GBP"),
-        (re.compile(r"سودان|sudan"), "SDG"),
-        (re.compile(r"مصر|القاهرة|egypt"), "EGP"),
+        ("بريطان|لندن|britain|british|london", "GBP"),
+        ("سودان|sudan", "SDG"),
+        ("مصر|القاهرة|egypt", "EGP"),
     ),
 }
 
-# One search tells whether a sentence names any cue of a family; most sentences name none.
-_ANY_CUE = {
-    family: re.compile("|".join(pattern.pattern for pattern, _ in cues))
-    for family, cues in _CUES.items()
+_CUES = {
+    family: tuple((tuple(words.split("|")), code) for words, code in cues)
+    for family, cues in _CUE_TABLE.items()
 }
+# Every cue word of a family: most sentences name none, and are done with one pass.
+_ANY_CUE = {family: tuple(w for words, _ in cues for w in words) for family, cues in _CUES.items()}
 
 
 def resolve(
@@ -199,8 +201,8 @@ def resolve(
         cues = _CUES.get(family, ())
         if cues:
             folded = fold(sentence)
-            if _ANY_CUE[family].search(folded) is not None:
-                code = next((c for pattern, c in cues if pattern.search(folded)), None)
+            if any(map(folded.__contains__, _ANY_CUE[family])):
+                code = next((c for words, c in cues if any(map(folded.__contains__, words))), None)
     if code is None and country:
         code = by_country.get(country.upper())
     if code is None and family in ("dirham", "qirsh") and country:

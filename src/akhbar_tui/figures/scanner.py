@@ -43,31 +43,33 @@ def scan(text: str, lang: str | None, country: str | None) -> list[Figure]:
     anchors = find_anchors(text, folded)
     words = folded if exact else None
     drafts: list[Draft] = []
-    for start, end, kinds in _regions(anchors, len(text), text):
-        _scan_region(text, tokenize(text, start, end, words), kinds, drafts)
+    for start, end, first, stop in _regions(anchors, len(text), text):
+        _scan_region(text, tokenize(text, start, end, words), anchors[first:stop], drafts)
     join_ranges(drafts, text)
     return finish(drafts, text, country, words) if drafts else []
 
 
 def _regions(
     anchors: list[tuple[int, str]], length: int, text: str
-) -> list[tuple[int, int, dict[int, str]]]:
-    """Windows around anchors, merged where they touch: the only text the scanner tokenizes."""
-    regions: list[tuple[int, int, dict[int, str]]] = []
-    first = 0
+) -> list[tuple[int, int, int, int]]:
+    """Windows around anchors, merged where they touch: the only text the scanner tokenizes.
+
+    Each is (start, end, first, stop): its text span and the slice of `anchors` inside it.
+    """
+    regions: list[tuple[int, int, int, int]] = []
+    start = 0
     last = -_BEFORE - 1  # no region yet: the first anchor opens one
-    members: dict[int, str] = {}
-    for offset, kind in anchors:
-        if offset - _BEFORE <= last:
-            members[offset] = kind
-        else:
-            if members:
-                regions.append((_snap_back(text, first), _snap_forward(text, last), members))
-            first = max(0, offset - _BEFORE)
-            members = {offset: kind}
-        last = min(length, offset + _AFTER)
-    if members:
-        regions.append((_snap_back(text, first), _snap_forward(text, last), members))
+    opened = 0
+    for k, (offset, _) in enumerate(anchors):
+        if offset - _BEFORE > last:
+            if k:
+                regions.append((_snap_back(text, start), _snap_forward(text, last), opened, k))
+            start = offset - _BEFORE if offset > _BEFORE else 0
+            opened = k
+        last = offset + _AFTER
+    if anchors:
+        last = min(last, length)
+        regions.append((_snap_back(text, start), _snap_forward(text, last), opened, len(anchors)))
     return regions
 
 
@@ -88,14 +90,14 @@ def _snap_forward(text: str, offset: int) -> int:
 
 
 def _scan_region(
-    text: str, tokens: list[Token], anchors: dict[int, str], drafts: list[Draft]
+    text: str, tokens: list[Token], anchors: list[tuple[int, str]], drafts: list[Draft]
 ) -> None:
     """Read the figures at the anchors of one window (anchors in text order), into `drafts`."""
     n = len(tokens)
     done = drafts[-1].end if drafts else 0
     cursor = 0
     i = 0  # walks the tokens to each anchor in turn (both are in text order)
-    for offset, kind in anchors.items():
+    for offset, kind in anchors:
         while i < n and tokens[i].start < offset:
             i += 1
         if i == n or tokens[i].start != offset or i < cursor or offset < done:
