@@ -72,7 +72,9 @@ def after_year_range(previous: Draft | None, text: str, start: int) -> bool:
     """True when `previous` is a year and only a range connector lies between it and `start`."""
     if previous is None or previous.kind != "year":
         return False
-    return fold(text[previous.end : start].strip()) in _RANGE_JOINERS
+    gap = text[previous.end : start].strip()
+    # Every joiner is one word: a gap with whitespace inside (often long) is not folded at all.
+    return len(gap.split(None, 1)) == 1 and fold(gap) in _RANGE_JOINERS
 
 
 def _counted_noun_follows(tokens: list[Token], i: int, j: int, value: int) -> bool:
