@@ -31,8 +31,11 @@ __all__ = ["Console", "console_for", "lay_out", "startup_settings"]
 
 LRI, PDI, ZWSP = "\u2066", "\u2069", "\u200b"
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# Bidi controls a message already holds (an isolated feed name): a Latin run never spans one,
+# or its isolate would nest across theirs.
+_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # A word with a Latin letter or a digit and no Arabic letter; runs of them joined by spaces.
-_LATIN_WORD = rf"[^\s{_ARABIC}]*[A-Za-z0-9][^\s{_ARABIC}]*"
+_LATIN_WORD = rf"[^\s{_ARABIC}{_CONTROLS}]*[A-Za-z0-9][^\s{_ARABIC}{_CONTROLS}]*"
 _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*")
 
 

@@ -83,6 +83,29 @@ def test_options_and_commands_keep_their_order_in_arabic_lines(
     assert "\u200b" not in out and "\u2066" not in out
 
 
+def test_a_figure_row_reads_in_order_on_a_terminal(terminal: tuple[int, TextIO]) -> None:
+    """`مبلغ: ٨٠٬٠٠٠٬٠٠٠٬٠٠٠ USD — 80 مليار دولار` from the right: the Latin code and the span's
+    Western digits stay in their places (UAX#9 alone would join `USD — 80` into one run)."""
+    _, stream = terminal
+    tr = Translator("ar", "arabic-indic")
+    span = "80 مليار دولار"
+    row = tr("cli.figures.row", kind="مبلغ", value=tr.number(8e10), unit="USD", span=span)
+    out = lay_out(row, stream, Console(tr)).removeprefix(EXPLICIT_MODE).removesuffix(IMPLICIT_MODE)
+    (line,) = layout(span, 60, direction="rtl")
+    assert out.lstrip().startswith(line.visual + " — USD ")
+    assert out.endswith(visual("مبلغ:"))
+
+
+def test_a_title_with_its_own_isolates_keeps_them(terminal: tuple[int, TextIO]) -> None:
+    """A feed title may carry isolates of its own: a Latin run is isolated beside them, never
+    across them (an LRI opened before an FSI and closed after its digits broke the nesting)."""
+    _, stream = terminal
+    title = "\u206880 مليار\u2069"
+    out = lay_out(f"أُضيف {title} (https://x.test/a)", stream, Console(Translator("ar")))
+    row = out.removeprefix(EXPLICIT_MODE).removesuffix(IMPLICIT_MODE).lstrip()
+    assert row == "(https://x.test/a) " + visual("مليار") + " 80 " + visual("أُضيف")
+
+
 def test_left_logical_for_pipes_terminal_mode_and_english(terminal: tuple[int, TextIO]) -> None:
     _, stream = terminal
     assert lay_out(ADDED, stream, Console(Translator("ar"), bidi="terminal")) == ADDED

@@ -46,6 +46,18 @@ def test_table_from_stdin(
     assert line.endswith("8.3 مليار ريال")
 
 
+def test_table_in_arabic_with_arabic_indic_digits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nlanguage = "ar"\ndigits = "arabic-indic"\n', encoding="utf-8")
+    text = "بلغت الإيرادات نحو 8.3 مليار ريال في 2024"
+    assert run(["--config", str(config), "-", "--country", "QA"], text, monkeypatch) == 0
+    money, year = capsys.readouterr().out.splitlines()  # piped: logical order
+    assert money == "مبلغ: ٨٬٣٠٠٬٠٠٠٬٠٠٠ QAR — 8.3 مليار ريال (تقريبًا)"
+    assert year == "سنة: ٢٠٢٤ - — 2024"  # the span as written; a year is never grouped
+
+
 def test_jsonl_batch_answers_every_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,6 +19,7 @@ from akhbar_tui.i18n import Translator
 from akhbar_tui.phrase import Phrase
 
 if TYPE_CHECKING:
+    from akhbar_tui.cli_output import Console
     from akhbar_tui.models import Figure
 
 
@@ -52,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([record(f) for f in figures], ensure_ascii=False, indent=1))
     else:
-        _table(figures)
+        from akhbar_tui.cli_output import console_for
+
+        _table(figures, console_for(args))
     return 0
 
 
@@ -97,11 +100,27 @@ def _article_text(args: argparse.Namespace) -> tuple[str, str | None, str | None
     return article_text.plain_text(blocks), article.lang, country
 
 
-def _table(figures: list[Figure]) -> None:
+def _table(figures: list[Figure], console: Console) -> None:
+    """One row per figure for a person: kind, value, unit, the span as written, qualifier — in
+    the reader's language and digits (Arabic rows laid out for a terminal by the console)."""
+    tr = console.tr
     for figure in figures:
-        value = "-" if figure.value is None else f"{figure.value:,}"
-        qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
-        print(f"{figure.kind:<9}{value:>22} {figure.unit or '-':<10}{figure.span}{qualifier}")
+        value = figure.value
+        if value is None or isinstance(value, str):
+            shown = value or "-"
+        else:
+            shown = tr.number(value, grouping=figure.kind != "year")
+        params = {
+            "kind": tr(f"ui.figure_kind.{figure.kind}"),
+            "value": shown,
+            "unit": figure.unit or "-",
+            "span": figure.span,
+        }
+        if figure.qualifier:
+            qualifier = tr(f"cli.figures.qualifier.{figure.qualifier}")
+            console.out(tr("cli.figures.row_qualified", qualifier=qualifier, **params))
+        else:
+            console.out(tr("cli.figures.row", **params))
 
 
 def _batch(extract: Any) -> int:

@@ -119,6 +119,11 @@ MESSAGES: dict[str, Message] = {
     'المدخل القياسي واطبع {{"id","figures"}}',
     "cli.figures.article_help": "استخرج الأرقام من مقال محفوظ بدلًا من ذلك",
     "cli.figures.cannot_read": "تعذّرت قراءة {name}: {reason}",
+    "cli.figures.row": "{kind}: {value} {unit} — {span}",
+    "cli.figures.row_qualified": "{kind}: {value} {unit} — {span} ({qualifier})",
+    "cli.figures.qualifier.approx": "تقريبًا",
+    "cli.figures.qualifier.more_than": "أكثر من",
+    "cli.figures.qualifier.less_than": "أقل من",
     # ── akhbar opml ────────────────────────────────────────────────────────────────────────
     "cli.opml.import_help": "أضف مصادر ملف OPML إلى feeds.toml",
     "cli.opml.export_help": "اكتب قائمة المصادر بصيغة OPML 2.0",

@@ -77,6 +77,11 @@ MESSAGES: dict[str, Message] = {
     'print {{"id","figures"}}',
     "cli.figures.article_help": "extract from a stored article instead",
     "cli.figures.cannot_read": "cannot read {name}: {reason}",
+    "cli.figures.row": "{kind:<9}{value:>22} {unit:<10}{span}",
+    "cli.figures.row_qualified": "{kind:<9}{value:>22} {unit:<10}{span} ({qualifier})",
+    "cli.figures.qualifier.approx": "approx",
+    "cli.figures.qualifier.more_than": "more_than",
+    "cli.figures.qualifier.less_than": "less_than",
     # ── akhbar opml ────────────────────────────────────────────────────────────────────────
     "cli.opml.import_help": "add the feeds of an OPML file to feeds.toml",
     "cli.opml.export_help": "write the feed list as OPML 2.0",
