@@ -31,6 +31,8 @@ __all__ = ["Console", "console_for", "lay_out", "startup_settings"]
 
 LRI, PDI, ZWSP = "\u2066", "\u2069", "\u200b"
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# Letters of right-to-left scripts (and RLM): a line without any needs no layout.
+_RIGHT_TO_LEFT = re.compile("[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 # Bidi controls a message already holds (an isolated feed name): a Latin run never spans one,
 # or its isolate would nest across theirs.
 _CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -88,10 +90,16 @@ def write(stream: TextIO, text: str, console: Console) -> None:
 
 
 def lay_out(text: str, stream: TextIO, console: Console) -> str:
-    """`text` as the terminal behind `stream` must get it; unchanged unless it is Arabic output
-    to a terminal in `app` mode. Each line becomes one or more right-aligned visual rows.
+    """`text` as the terminal behind `stream` must get it: unchanged in a pipe, a file, or
+    `terminal` bidi mode. On a terminal in `app` mode, an Arabic interface's lines become
+    right-to-left rows, right-aligned at the terminal width; in an English interface only the
+    lines that hold right-to-left text (a feed title, a figure's span) are laid out, each in
+    its own direction (right-aligned when it reads right to left).
     """
-    if not (console.tr.rtl and console.bidi == "app" and _is_terminal(stream)):
+    if console.bidi != "app" or not _is_terminal(stream):
+        return text
+    rtl = console.tr.rtl
+    if not rtl and _RIGHT_TO_LEFT.search(text) is None:
         return text
     from akhbar_tui.bidi_layout import enter_sequence, exit_sequence, layout
 
@@ -99,10 +107,18 @@ def lay_out(text: str, stream: TextIO, console: Console) -> str:
     ending = "\n" if text.endswith("\n") else ""
     rows: list[str] = []
     for paragraph in text.removesuffix("\n").split("\n"):
-        for line in layout(_isolate_latin(paragraph), width, direction="rtl", mode="app"):
+        if rtl:
+            lines = layout(_isolate_latin(paragraph), width, direction="rtl", mode="app")
+        elif _RIGHT_TO_LEFT.search(paragraph) is None:
+            rows.append(paragraph)
+            continue
+        else:
+            lines = layout(paragraph, width, direction="auto", mode="app")
+        for line in lines:
             # bidi_layout shows each isolate control as a zero-width space: drop them, so a
             # command copied from the terminal has no invisible characters in it.
-            rows.append(" " * max(0, width - line.cells) + line.visual.replace(ZWSP, ""))
+            shift = max(0, width - line.cells) if line.rtl else 0
+            rows.append(" " * shift + line.visual.replace(ZWSP, ""))
     # A terminal that runs bidi itself must show these rows as they are (see bidi_layout).
     return enter_sequence("app") + "\n".join(rows) + ending + exit_sequence("app")
 

@@ -116,6 +116,23 @@ def test_left_logical_for_pipes_terminal_mode_and_english(terminal: tuple[int, T
     os.close(read)
 
 
+def test_arabic_feed_text_in_an_english_interface_is_laid_out(
+    terminal: tuple[int, TextIO],
+) -> None:
+    """A search hit or a figure's span is Arabic whatever the interface: on a terminal its line
+    is laid out in its own direction; English lines go out as they are."""
+    _, stream = terminal
+    hit = "2024-03-11  نشرة الاقتصاد  البنك المركزي يثبت سعر الفائدة"
+    english = "2024-03-11  Markets Daily  Chipmaker beats forecasts"
+    out = lay_out(hit + "\n" + english + "\n", stream, Console(Translator("en")))
+    first, second = out.removeprefix(EXPLICIT_MODE).removesuffix("\n" + IMPLICIT_MODE).split("\n")
+    (line,) = layout(hit, 60)
+    assert line.rtl and first == " " * (60 - line.cells) + line.visual.replace("\u200b", "")
+    assert first.endswith("2024-03-11") and "نشرة" not in first  # the date first, at the right
+    assert second == english
+    assert lay_out(english, stream, Console(Translator("en"))) == english  # nothing to do
+
+
 def test_refresh_bar_shows_an_arabic_title_in_visual_order(
     terminal: tuple[int, TextIO],
 ) -> None:

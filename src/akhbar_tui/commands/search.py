@@ -48,12 +48,13 @@ def run(args: argparse.Namespace) -> int:
         json.dump([as_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    for hit in hits:
-        print(as_line(hit))
-    if not hits:
-        from akhbar_tui.cli_output import console_for
+    from akhbar_tui.cli_output import console_for
 
-        console_for(args).note("cli.search.no_hits")
+    console = console_for(args)
+    for hit in hits:
+        console.out(as_line(hit, console.tr))
+    if not hits:
+        console.note("cli.search.no_hits")
     return 0
 
 
@@ -70,11 +71,12 @@ def as_json(hit: SearchHit) -> dict[str, object]:
     }
 
 
-def as_line(hit: SearchHit) -> str:
-    """`YYYY-MM-DD  feed  title — snippet`, on one line, free of terminal controls."""
+def as_line(hit: SearchHit, tr: Translator) -> str:
+    """`YYYY-MM-DD  feed  title — snippet`, on one line, free of terminal controls; the date in
+    the reader's digits."""
     from akhbar_tui.text_clean import clean_text
 
-    date = hit.published.strftime("%Y-%m-%d") if hit.published else "----------"
+    date = tr.digits_of(hit.published.strftime("%Y-%m-%d")) if hit.published else "----------"
     parts = [date, hit.feed_title, hit.title]
     line = "  ".join(" ".join(clean_text(part).split()) for part in parts)
     snippet = " ".join(clean_text(hit.snippet).split())
