@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from akhbar_tui.figures import anchors, extract
 from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors, folded_copy
 from akhbar_tui.figures.context import qualifier
-from akhbar_tui.figures.text import same_length_fold, tokenize
+from akhbar_tui.figures.text import has_marks, same_length_fold, tokenize
 
 _WORDS = st.sampled_from(
     [
@@ -106,16 +106,17 @@ def _shapes(raw: str, start: int, end: int, folded: str | None) -> list[tuple]:
 @example(raw="ΑΣ (ΟΔΟΣ) إلـى 12", cut=(0, 400))  # final sigma, tatweel
 @example(raw="İstanbul 80 مليار", cut=(0, 400))  # a lower case longer than its letter
 @example(raw="أكثر من 5 ونحو 6 وأقل من 7 (نحوَ 8", cut=(0, 400))  # qualifiers, harakat
+@example(raw="أكثر من 5 ونحو 6 وأقل من 7 (نحو 8 وبحوالي 9 تجاوزت ل 10", cut=(0, 400))
 def test_tokens_from_the_folded_copy_are_the_folded_words(raw: str, cut: tuple[int, int]) -> None:
     """Norms sliced from the whole text's folded copy (and offsets added up over single spaces)
     must be exactly what folding each word and searching for it give; so must the qualifiers read
-    from that copy."""
+    from that copy (which `finish` passes only for text without harakat or tatweel)."""
     folded, exact = folded_copy(raw)
     start, end = sorted(min(c, len(raw)) for c in cut)
     reference = _shapes(raw, start, end, None)
     assert _shapes(raw, start, end, folded if exact else None) == reference
     assert [t[3] for t in reference] == [raw[t[1] : t[2]] for t in reference]
-    if exact:
+    if exact and not has_marks(raw):
         assert [qualifier(raw, t[1], folded) for t in reference] == [
             qualifier(raw, t[1]) for t in reference
         ]

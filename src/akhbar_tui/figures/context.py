@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import MARK_CHARS, Token, fold, is_arabic, word_set
+from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -38,6 +38,13 @@ _LAST_WORDS = frozenset(
     for _, words in (*_AR_QUALIFIERS, *_EN_QUALIFIERS)
     for phrase in words.split("|")
 )
+# Those words with the clitics a qualifier may carry: a leading و/ب/ل, a trailing ب/ل, or both.
+_QUALIFYING = frozenset(
+    lead + word + trail
+    for word in _LAST_WORDS
+    for lead in ("", "و", "ب", "ل")
+    for trail in ("", "ب", "ل")
+)
 _TRAILING_CLITICS = frozenset({"ب", "بـ", "ل", "لـ"})
 
 
@@ -45,32 +52,25 @@ def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None.
 
     `folded`, when given, is `text` folded character for character (`anchors.folded_copy` when
-    exact): the word before the figure is then folded already unless it carries harakat.
+    exact) and `text` has no harakat or tatweel (`has_marks`): the word before the figure is then
+    folded already. Most figures have no qualifier: their previous word is one set lookup.
     """
     words = (text if folded is None else folded)[max(0, start - 24) : start].rsplit(None, 2)
-    if words and words[-1] in _TRAILING_CLITICS:
-        words.pop()
     if not words:
         return None
     word = words[-1]
-    if folded is None or not MARK_CHARS.isdisjoint(word):
+    if word in _TRAILING_CLITICS:
+        if len(words) == 1:
+            return None
+        word = words[-2]
+    if folded is None:
         word = fold(word)
-    if not _may_qualify(word.lstrip("(")):
+    if word.lstrip("(") not in _QUALIFYING:
         return None
     match = _TAIL.search(text, max(0, start - 24), start)
     if match is None or match.lastgroup is None:
         return None
     return match.lastgroup.rstrip("0123456789")
-
-
-def _may_qualify(word: str) -> bool:
-    """Whether a folded word can end a qualifier, clitics before or after it allowed."""
-    if word in _LAST_WORDS or (word[:1] in "وبل" and word[1:] in _LAST_WORDS):
-        return True
-    if word[-1:] not in ("ب", "ل"):
-        return False
-    word = word[:-1]
-    return word in _LAST_WORDS or (word[:1] in "وبل" and word[1:] in _LAST_WORDS)
 
 
 AR_STOP = word_set(

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from akhbar_tui.figures.context import Sentences, qualifier
 from akhbar_tui.figures.currencies import resolve
+from akhbar_tui.figures.text import has_marks
 from akhbar_tui.models import Figure
 
 
@@ -71,6 +72,8 @@ def finish(
     drafts: list[Draft], text: str, country: str | None, folded: str | None = None
 ) -> list[Figure]:
     """The `Figure`s of settled drafts; `folded` (see `context.qualifier`) spares word folding."""
+    if folded is not None and has_marks(text):
+        folded = None
     sentences = Sentences(text)
     # The money figures of a sentence share its currency cues: fold and search it once.
     currencies: dict[tuple[str, str | None, str], tuple[str, float]] = {}

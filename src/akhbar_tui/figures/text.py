@@ -44,6 +44,11 @@ def fold(word: str) -> str:
     return folded
 
 
+def has_marks(text: str) -> bool:
+    """Whether `text` holds harakat or tatweel, which `fold` drops (so a folded word is shorter)."""
+    return _MARKS.search(text) is not None
+
+
 def same_length_fold(text: str) -> str:
     """Alef variants to ا and ى to ي: offsets in the result are offsets in `text`."""
     return (
