@@ -201,11 +201,20 @@ class Sentences:
         seen = self._seen.get(k)
         if seen is not None:
             return seen
-        start = self._ends[k - 1] if k else 0
-        end = self._ends[k] if k < len(self._ends) else len(self._text)
-        if end - start > _LONGEST:
-            start = max(start, offset - _LONGEST // 2)
-            end = min(end, start + _LONGEST)
+        start, end, whole = self._bounds(k, offset)
+        if not whole:  # cut around `offset`: another offset in it is cut elsewhere
             return self._text[start:end].strip()
         sentence = self._seen[k] = self._text[start:end].strip()
         return sentence
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """Where the sentence `around(offset)` returns lies in the text (before it is stripped)."""
+        return self._bounds(bisect_right(self._ends, offset), offset)[:2]
+
+    def _bounds(self, k: int, offset: int) -> tuple[int, int, bool]:
+        start = self._ends[k - 1] if k else 0
+        end = self._ends[k] if k < len(self._ends) else len(self._text)
+        if end - start <= _LONGEST:
+            return start, end, True
+        start = max(start, offset - _LONGEST // 2)
+        return start, min(end, start + _LONGEST), False

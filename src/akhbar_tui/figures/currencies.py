@@ -189,10 +189,22 @@ _CUES = {
 _ANY_CUE = {family: tuple(w for words, _ in cues for w in words) for family, cues in _CUES.items()}
 
 
+# The families a country named in the sentence can settle.
+CUE_FAMILIES = frozenset(_CUES)
+
+
 def resolve(
-    family: str, adjective: str | None, sentence: str, country: str | None
+    family: str,
+    adjective: str | None,
+    sentence: str,
+    country: str | None,
+    folded: str | None = None,
 ) -> tuple[str, float]:
-    """ISO code and divisor (1, or 100/1000 for a minor unit) of a currency family in context."""
+    """ISO code and divisor (1, or 100/1000 for a minor unit) of a currency family in context.
+
+    `folded`, when given, is the sentence already folded (a slice of the text's folded copy, its
+    edges perhaps not stripped): cues are searched in it instead of folding the sentence again.
+    """
     if family == "dirham" and (country or "").upper() == "QA" and adjective is None:
         return "QAR", _MINOR_DIVISORS["QAR"]
     by_country, default, divisor = _FAMILY_RULES[family]
@@ -200,7 +212,8 @@ def resolve(
     if code is None:
         cues = _CUES.get(family, ())
         if cues:
-            folded = fold(sentence)
+            if folded is None:
+                folded = fold(sentence)
             if any(map(folded.__contains__, _ANY_CUE[family])):
                 code = next((c for words, c in cues if any(map(folded.__contains__, words))), None)
     if code is None and country:

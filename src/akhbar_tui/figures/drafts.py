@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from akhbar_tui.figures.context import Sentences, qualifier
-from akhbar_tui.figures.currencies import resolve
+from akhbar_tui.figures.currencies import CUE_FAMILIES, resolve
 from akhbar_tui.figures.text import has_marks
 from akhbar_tui.models import Figure
 
@@ -71,7 +71,8 @@ def join_ranges(drafts: list[Draft], text: str) -> None:
 def finish(
     drafts: list[Draft], text: str, country: str | None, folded: str | None = None
 ) -> list[Figure]:
-    """The `Figure`s of settled drafts; `folded` (see `context.qualifier`) spares word folding."""
+    """The `Figure`s of settled drafts; `folded` (see `context.qualifier`) spares folding words
+    and the sentences searched for currency cues."""
     if folded is not None and has_marks(text):
         folded = None
     sentences = Sentences(text)
@@ -89,7 +90,11 @@ def finish(
                 key = (draft.family or "dollar", draft.code, sentence)
                 resolved = currencies.get(key)
                 if resolved is None:
-                    resolved = currencies[key] = resolve(*key, country)
+                    cues = None
+                    if folded is not None and key[0] in CUE_FAMILIES:
+                        start, end = sentences.bounds(draft.start)
+                        cues = folded[start:end]
+                    resolved = currencies[key] = resolve(*key, country, cues)
                 unit, divisor = resolved
                 if value is not None:
                     value = value / divisor
