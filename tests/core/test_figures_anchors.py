@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from akhbar_tui.figures import anchors, extract
+from akhbar_tui.figures import anchors, extract, scanner
 from akhbar_tui.figures.anchors import ANCHOR_WORDS, DIGIT, find_anchors, folded_copy
 from akhbar_tui.figures.context import Sentences, qualifier
 from akhbar_tui.figures.currencies import CUE_FAMILIES, resolve
@@ -159,3 +159,15 @@ def test_currency_cues_from_the_folded_copy(raw: str, at: int) -> None:
         assert resolve(family, None, sentence, None, folded[start:end]) == resolve(
             family, None, sentence, None
         )
+
+
+@settings(max_examples=100, deadline=None)
+@given(raw=_TEXT)
+@example(raw="x" * 40 + " y\u00a0zz\tq\u2003r")
+def test_windows_snap_forward_to_a_word_end(raw: str) -> None:
+    """A window's end moves on to the end of its word, at most `_SNAP` characters."""
+    for offset in range(len(raw) + 1):
+        limit = min(len(raw), offset + scanner._SNAP)
+        rest = raw[offset:limit].split(None, 1)
+        expected = offset if not rest or raw[offset].isspace() else offset + len(rest[0])
+        assert scanner._snap_forward(raw, offset) == expected

@@ -29,6 +29,7 @@ from akhbar_tui.models import Figure
 
 _ODDS_AR = ("من", "كل")
 _SNAP = 32
+_WORD_REST = re.compile(r"\S*")  # `\s` is `str.isspace`, as in `str.split`
 _BEFORE = 16
 _AFTER = 40
 _EN_AFTER_ARTICLE = frozenset({*EN_FRACTIONS, *EN_SCALES})
@@ -83,10 +84,8 @@ def _snap_back(text: str, offset: int) -> int:
 
 
 def _snap_forward(text: str, offset: int) -> int:
-    limit = min(len(text), offset + _SNAP)
-    if offset == limit or text[offset].isspace():
-        return offset
-    return offset + len(text[offset:limit].split(None, 1)[0])
+    """On to a word end, at most `_SNAP` characters: one bounded C match, no slice or split."""
+    return _WORD_REST.match(text, offset, offset + _SNAP).end()  # type: ignore[union-attr]
 
 
 def _scan_region(
