@@ -52,8 +52,9 @@ def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None.
 
     `folded`, when given, is `text` folded character for character (`anchors.folded_copy` when
-    exact) and `text` has no harakat or tatweel (`has_marks`): the word before the figure is then
-    folded already. Most figures have no qualifier: their previous word is one set lookup.
+    exact): the word before the figure is then folded already when it is all letters and no
+    tatweel (harakat are not letters). Most figures have no qualifier: their previous word is
+    one set lookup.
     """
     words = (text if folded is None else folded)[max(0, start - 24) : start].rsplit(None, 2)
     if not words:
@@ -63,7 +64,7 @@ def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
         if len(words) == 1:
             return None
         word = words[-2]
-    if folded is None:
+    if folded is None or not word.isalpha() or "ـ" in word:
         word = fold(word)
     if word.lstrip("(") not in _QUALIFYING:
         return None

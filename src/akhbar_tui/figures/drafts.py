@@ -73,8 +73,6 @@ def finish(
 ) -> list[Figure]:
     """The `Figure`s of settled drafts; `folded` (see `context.qualifier`) spares folding words
     and the sentences searched for currency cues."""
-    if folded is not None and has_marks(text):
-        folded = None
     sentences = Sentences(text)
     # The money figures of a sentence share its currency cues: fold and search it once.
     currencies: dict[tuple[str, str | None, str], tuple[str, float]] = {}
@@ -94,6 +92,8 @@ def finish(
                     if folded is not None and key[0] in CUE_FAMILIES:
                         start, end = sentences.bounds(draft.start)
                         cues = folded[start:end]
+                        if has_marks(cues):  # folding drops them: cues may span them
+                            cues = None
                     resolved = currencies[key] = resolve(*key, country, cues)
                 unit, divisor = resolved
                 if value is not None:
