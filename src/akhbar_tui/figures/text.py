@@ -7,6 +7,7 @@ so one entry covers the spellings newsrooms actually use. Offsets always refer t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Arabic-Indic and Extended (Persian) digits to ASCII.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -115,11 +116,12 @@ def tokenize(
     raw = text[start:stop]
     chunks = raw.split()
     spaced = " ".join(chunks) == raw
+    norms: Iterable[str]
     if folded is not None and folded.find("ـ", start, stop) < 0:
         norms = folded[start:stop].split()
     else:
         folded = None
-        norms = chunks
+        norms = map(fold, chunks)  # a word's norm; the other chunks' are settled below
     find = text.find
     position = start
     for chunk, norm in zip(chunks, norms, strict=True):
@@ -127,7 +129,7 @@ def tokenize(
         stop = at + len(chunk)
         position = stop + 1
         if chunk.isalpha():
-            append(Token("w", at, stop, chunk, fold(chunk) if folded is None else norm))
+            append(Token("w", at, stop, chunk, norm))
             continue
         core = chunk.strip(_PUNCTUATION)
         if core.isalpha():
