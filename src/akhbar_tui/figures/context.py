@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from akhbar_tui.figures.text import Token, fold, is_arabic, word_set
+from akhbar_tui.figures.text import Token, fold, has_marks, is_arabic, word_set
 
 _AR_QUALIFIERS = (
     ("more_than", "اكثر من|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|ازيد من|تجاوز|تجاوزت|يتجاوز"),
@@ -52,11 +52,18 @@ def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
     """`approx`, `more_than` or `less_than` from the words just before a figure, else None.
 
     `folded`, when given, is `text` folded character for character (`anchors.folded_copy` when
-    exact): the word before the figure is then folded already when it is all letters and no
-    tatweel (harakat are not letters). Most figures have no qualifier: their previous word is
-    one set lookup.
+    exact): the word before the figure is then folded already unless it holds harakat or tatweel.
+    Most figures have no qualifier: their previous word is one set lookup, and most follow a word
+    of letters and one space, which is cut without a split.
     """
-    words = (text if folded is None else folded)[max(0, start - 24) : start].rsplit(None, 2)
+    low = max(0, start - 24)
+    if folded is not None and start and folded[start - 1] == " ":
+        at = folded.rfind(" ", low, start - 1)
+        word = folded[at + 1 if at >= 0 else low : start - 1]
+        # Letters (harakat are not) and no tatweel: folded; no other whitespace, no clitic alone.
+        if word.isalpha() and "ـ" not in word and word not in _TRAILING_CLITICS:
+            return _tail(text, low, start) if word in _QUALIFYING else None
+    words = (text if folded is None else folded)[low:start].rsplit(None, 2)
     if not words:
         return None
     word = words[-1]
@@ -64,11 +71,13 @@ def qualifier(text: str, start: int, folded: str | None = None) -> str | None:
         if len(words) == 1:
             return None
         word = words[-2]
-    if folded is None or not word.isalpha() or "ـ" in word:
+    if folded is None or has_marks(word):
         word = fold(word)
-    if word.lstrip("(") not in _QUALIFYING:
-        return None
-    match = _TAIL.search(text, max(0, start - 24), start)
+    return _tail(text, low, start) if word.lstrip("(") in _QUALIFYING else None
+
+
+def _tail(text: str, low: int, start: int) -> str | None:
+    match = _TAIL.search(text, low, start)
     if match is None or match.lastgroup is None:
         return None
     return match.lastgroup.rstrip("0123456789")
