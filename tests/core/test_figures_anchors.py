@@ -152,9 +152,10 @@ def test_currency_cues_from_the_folded_copy(raw: str, at: int) -> None:
         return
     sentences = Sentences(raw)
     offset = at % len(raw)
-    sentence = sentences.around(offset)
-    start, end = sentences.bounds(offset)
-    assert raw[start:end].strip() == sentence
+    sentence, start, end, whole = sentences.cut(offset)
+    assert raw[start:end].strip() == sentence == sentences.around(offset)
+    if whole:  # every offset in the bounds has the same sentence
+        assert {sentences.around(k) for k in range(start, end)} == {sentence}
     if has_marks(folded[start:end]):
         return
     for family in CUE_FAMILIES:

@@ -191,15 +191,11 @@ def sentence_ends(text: str) -> list[int]:
 
 
 class Sentences:
-    """Sentence boundaries of a text, found once; `around(offset)` is the sentence at an offset.
-
-    A sentence holding several figures is cut and stripped once (`_seen`, by sentence number).
-    """
+    """Sentence boundaries of a text, found once; `around(offset)` is the sentence at an offset."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._ends = sentence_ends(text)
-        self._seen: dict[int, str] = {}
 
     def around(self, offset: int) -> str:
         """The stripped sentence that contains `offset`, at most `_LONGEST` characters of it.
@@ -207,19 +203,14 @@ class Sentences:
         Text without sentence ends (a stranger's feed) would otherwise make every figure carry
         the whole text, and extraction quadratic.
         """
-        k = bisect_right(self._ends, offset)
-        seen = self._seen.get(k)
-        if seen is not None:
-            return seen
-        start, end, whole = self._bounds(k, offset)
-        if not whole:  # cut around `offset`: another offset in it is cut elsewhere
-            return self._text[start:end].strip()
-        sentence = self._seen[k] = self._text[start:end].strip()
-        return sentence
+        return self.cut(offset)[0]
 
-    def bounds(self, offset: int) -> tuple[int, int]:
-        """Where the sentence `around(offset)` returns lies in the text (before it is stripped)."""
-        return self._bounds(bisect_right(self._ends, offset), offset)[:2]
+    def cut(self, offset: int) -> tuple[str, int, int, bool]:
+        """`around(offset)`, where it lies in the text (before it is stripped), and whether it is
+        the whole sentence: every offset in those bounds then has it too, so a caller walking
+        figures in text order cuts a sentence holding several of them once."""
+        start, end, whole = self._bounds(bisect_right(self._ends, offset), offset)
+        return self._text[start:end].strip(), start, end, whole
 
     def _bounds(self, k: int, offset: int) -> tuple[int, int, bool]:
         start = self._ends[k - 1] if k else 0

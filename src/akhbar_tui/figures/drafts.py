@@ -77,8 +77,11 @@ def finish(
     # The money figures of a sentence share its currency cues: fold and search it once.
     currencies: dict[tuple[str, str | None, str], tuple[str, float]] = {}
     figures = []
+    since = until = 0
     for draft in drafts:
-        sentence = sentences.around(draft.start)
+        if not since <= draft.start < until:
+            sentence, start, end, whole = sentences.cut(draft.start)
+            since, until = (start, end) if whole else (draft.start, draft.start + 1)
         unit = draft.unit
         value = draft.value
         if draft.kind == "money":
@@ -90,7 +93,6 @@ def finish(
                 if resolved is None:
                     cues = None
                     if folded is not None and key[0] in CUE_FAMILIES:
-                        start, end = sentences.bounds(draft.start)
                         cues = folded[start:end]
                         if has_marks(cues):  # folding drops them: cues may span them
                             cues = None

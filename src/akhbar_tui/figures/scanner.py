@@ -203,8 +203,7 @@ def _sign_before(tokens: list[Token], i: int, text: str) -> Tail | None:
 
 def _magnitude_before(tokens: list[Token], i: int, numeral: Numeral) -> Tail | None:
     """An earthquake's "magnitude 6.8" / "magnitude of 6.8"."""
-    back = [t.norm for t in tokens[max(0, i - 2) : i]]
-    if "magnitude" in back:
+    if (i and tokens[i - 1].norm == "magnitude") or (i > 1 and tokens[i - 2].norm == "magnitude"):
         return Tail("quantity", "magnitude", numeral.next_index, numeral.end)
     return None
 
