@@ -71,12 +71,14 @@ def find_anchors(text: str, folded: str | None = None) -> list[tuple[int, str]]:
     if folded is None:
         folded = folded_copy(text)[0]
     words = folded.split()
-    distinct = set(words)
-    # Every anchor word is all letters, so no word with a digit or a mark can match here.
+    # Every anchor word is all letters, so no word with a digit or a mark can match here. The
+    # words are looked up as they are, not made a set first: their hashes, computed here, are
+    # kept by the strings for the filter below, and the few words that are not all letters
+    # make a small set.
     inside: dict[str, list[tuple[int, str]]] = {
-        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(distinct)
+        word: [(0, ANCHOR_WORDS[word])] for word in _ANCHOR_KEYS.intersection(words)
     }
-    for word in filterfalse(str.isalpha, distinct):
+    for word in set(filterfalse(str.isalpha, words)):
         core = word.strip(_EDGE_PUNCTUATION)
         if core.isalpha() and "ـ" not in core:
             # Letters between punctuation (`الشركة،`): an anchor only when the letters are one.
@@ -93,7 +95,7 @@ def find_anchors(text: str, folded: str | None = None) -> list[tuple[int, str]]:
             if anchor is not None:
                 inside[word] = [anchor]
     if "ـ" in folded:  # tatweel is a letter to `isalpha`: `بـخمسة` is looked up as `بخمسة`
-        for word in filter(str.isalpha, distinct):
+        for word in set(filter(str.isalpha, words)):
             kind = ANCHOR_WORDS.get(word.replace("ـ", "")) if "ـ" in word else None
             if kind is not None:
                 inside[word] = [(0, kind)]
