@@ -110,7 +110,10 @@ def date_at(text: str, pos: int) -> tuple[int, int] | None:
 
     A month anchor also looks back for an ordinal day (`الرابع من يونيو`).
     """
-    if text[pos : pos + 1] in _DIGIT_CHARS and not _may_start_date(text, pos):
+    # A digit run begins a date only as a day (1–2 digits before a space, `/`, `:` or an English
+    # ordinal suffix) or a year before `/` or `-`. Most numbers are neither, and this spares them
+    # the date pattern (an ordinal day before a digit never makes a date either).
+    if text[pos : pos + 1] in _DIGIT_CHARS and _MAY_START.match(text, pos) is None:
         return None
     before = text[max(0, pos - 40) : pos]
     ordinal = _ORDINAL_BEFORE.search(before) if "من" in before else None
@@ -128,14 +131,6 @@ def date_at(text: str, pos: int) -> tuple[int, int] | None:
         if gloss and not _NUMERIC_ONLY.fullmatch(span):
             end = start + gloss.start()
     return start, end
-
-
-def _may_start_date(text: str, pos: int) -> bool:
-    """Whether the digit run at `pos` can begin a date: a day (1–2 digits before a space, `/`,
-    `:` or an English ordinal suffix) or a year before `/` or `-`. Most numbers are neither, and
-    this spares them the date pattern (an ordinal day before a digit never makes a date either).
-    """
-    return _MAY_START.match(text, pos) is not None
 
 
 def _boundary_before(text: str, pos: int) -> bool:

@@ -135,7 +135,7 @@ def tokenize(
         if core.isalpha():
             kind = "w"
             norm = fold(core) if folded is None else norm.strip(_PUNCTUATION)
-        elif core and _NUMBER.fullmatch(core) is not None:
+        elif (core.isdecimal() and core.isascii()) or (core and _NUMBER.fullmatch(core)):
             kind = "n"
             norm = core
         else:
