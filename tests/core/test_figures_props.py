@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from itertools import pairwise
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar_tui.figures import drafts, extract
-from akhbar_tui.models import Figure
+from akhbar_tui.figures import extract
 
 # Pieces that exercise the scanner's paths, mixed with arbitrary Unicode.
 _PIECES = st.sampled_from(
@@ -87,17 +84,3 @@ def test_hostile_repetitions_neither_recurse_nor_carry_the_whole_text() -> None:
         assert figures
         assert all(len(f.sentence) <= 600 for f in figures)
         assert all(text[f.start : f.end] == f.span for f in figures)
-
-
-def test_figures_made_through_slots_are_the_dataclass_figures() -> None:
-    """`finish` fills `Figure`'s slots itself (faster than its frozen `__init__`): the result
-    must be the same value, and still frozen; a change to `Figure`'s fields turns this off."""
-    args = (3, 17, "80 مليار دولار", "money", 8e10, "USD", "approx", "بلغ نحو 80 مليار دولار.")
-    made = drafts._figure(*args)
-    assert drafts._figure is drafts._slot_figure  # the fields are still the ones it sets
-    assert type(made) is Figure
-    assert made == Figure(*args)
-    assert repr(made) == repr(Figure(*args)) and hash(made) == hash(Figure(*args))
-    with pytest.raises(FrozenInstanceError):
-        made.value = 1  # type: ignore[misc]
-    assert [f.start for f in extract("نما 5% وبلغ 80 مليار دولار")] == [4, 12]

@@ -9,8 +9,7 @@ the `Figure`s.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import pairwise
 
 from akhbar_tui.figures.context import Sentences, qualifier
@@ -102,7 +101,7 @@ def finish(
                 if value is not None:
                     value = value / divisor
         figures.append(
-            _figure(
+            Figure(
                 draft.start,
                 draft.end,
                 text[draft.start : draft.end],
@@ -114,49 +113,6 @@ def finish(
             )
         )
     return figures
-
-
-def _slot_figure(
-    start: int,
-    end: int,
-    span: str,
-    kind: str,
-    value: float | int | None,
-    unit: str | None,
-    qualifier: str | None,
-    sentence: str,
-) -> Figure:
-    """A `Figure` made with its slots' own setters: the frozen dataclass's `__init__` sets each
-    field through `object.__setattr__`, which takes about twice as long (~40 figures a text)."""
-    figure = _new(Figure)
-    _set_start(figure, start)
-    _set_end(figure, end)
-    _set_span(figure, span)
-    _set_kind(figure, kind)
-    _set_value(figure, value)
-    _set_unit(figure, unit)
-    _set_qualifier(figure, qualifier)
-    _set_sentence(figure, sentence)
-    return figure
-
-
-_FIELDS = ("start", "end", "span", "kind", "value", "unit", "qualifier", "sentence")
-_figure: Callable[..., Figure] = Figure
-# Should `Figure` gain, lose or rename a field, or get a `__post_init__`, its own constructor
-# is used again.
-if tuple(f.name for f in fields(Figure)) == _FIELDS and not hasattr(Figure, "__post_init__"):
-    _new = object.__new__
-    (
-        _set_start,
-        _set_end,
-        _set_span,
-        _set_kind,
-        _set_value,
-        _set_unit,
-        _set_qualifier,
-        _set_sentence,
-    ) = (getattr(Figure, name).__set__ for name in _FIELDS)
-    _figure = _slot_figure
 
 
 def _clean(value: float | None) -> float | int | None:
